@@ -1,0 +1,1 @@
+"""detente: reads the news and answers whether two actors become friends or enemies."""
