@@ -1,0 +1,5 @@
+"""DuckDB schema, writes and queries."""
+
+from detente.store.duck import Store, StoreError
+
+__all__ = ["Store", "StoreError"]

@@ -1,0 +1,202 @@
+"""The `detente` command: a thin Typer + Rich layer over `detente.api`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from detente import api
+from detente.ingest import IngestError, parse_date, read_paths
+from detente.model import Event
+from detente.nlp import PipelineMissing
+from detente.relations.summary import QUAD_NAMES, DyadSummary
+from detente.store import StoreError
+
+app = typer.Typer(
+    help="Read the news and code who did what to whom, when — then ask how two actors get along.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="DuckDB file (default: $DETENTE_DB, else detente.duckdb here).", show_default=False),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="How to print the events.")]
+
+
+def fail(message: str) -> None:
+    """Print a one-line error and exit non-zero."""
+    typer.echo(f"detente: error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _date_option(value: Optional[str], option: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, option)
+    except IngestError as error:
+        fail(str(error))
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help=".txt, .html, .md, .jsonl files or folders.", show_default=False)],
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title of the article.")] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Code the events in news articles, store them, and print them with a per-dyad summary."""
+    published = _date_option(date_, "--date")
+    try:
+        documents = read_paths(paths, date=published, title=title)
+        store = api.open(db)
+    except (IngestError, StoreError) as error:
+        fail(str(error))
+    events: list[Event] = []
+    stored = 0
+    try:
+        with store, _progress(len(documents)) as progress:
+            task = progress.add_task("analysing", total=len(documents))
+            for analysis in api.analyze_documents(documents):
+                stored += store.add(analysis.document, analysis.sentences, analysis.events)
+                events += analysis.events
+                progress.advance(task)
+    except (StoreError, PipelineMissing) as error:
+        fail(str(error))
+    _print_events(events, output)
+    if output is OutputFormat.table:
+        _print_summaries(api.summarize(events))
+        skipped = len(documents) - stored
+        console.print(
+            f"{len(documents)} document(s), {len(events)} event(s); stored in {store.path}"
+            + (f" ({skipped} already there, unchanged)" if skipped else "")
+        )
+
+
+@app.command()
+def events(
+    actor: Annotated[Optional[str], typer.Option(help="Only events of this principal (e.g. RUS, TALIBAN).")] = None,
+    dyad: Annotated[
+        Optional[tuple[str, str]], typer.Option(help="Only events between two principals, either way.")
+    ] = None,
+    since: Annotated[Optional[str], typer.Option(help="Events ending on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Events starting on or before YYYY-MM-DD.")] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Query the stored events."""
+    since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
+    try:
+        with api.open(db, read_only=True) as store:
+            found = store.events(
+                actor=actor.upper() if actor else None,
+                dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
+                since=since_date,
+                until=until_date,
+            )
+    except StoreError as error:
+        fail(str(error))
+    _print_events(found, output)
+    if output is OutputFormat.table:
+        _print_summaries(api.summarize(found))
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=total < 2,
+        transient=True,
+    )
+
+
+def _print_events(events: list[Event], output: OutputFormat) -> None:
+    if output is OutputFormat.jsonl:
+        for event in events:
+            typer.echo(json.dumps(api.event_to_dict(event), ensure_ascii=False))
+    elif output is OutputFormat.json:
+        typer.echo(json.dumps([api.event_to_dict(e) for e in events], ensure_ascii=False, indent=2))
+    else:
+        console.print(_events_table(events))
+
+
+def _events_table(events: list[Event]) -> Table:
+    table = Table(title="Events", show_lines=False, expand=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("source")
+    table.add_column("event")
+    table.add_column("target")
+    table.add_column("flags", no_wrap=True)
+    table.add_column("evidence", ratio=1)
+    for event in events:
+        table.add_row(
+            _when(event),
+            _actor(event.source),
+            f"{event.cameo} {event.plover}" + (" ⇄" if event.symmetric else ""),
+            _actor(event.target),
+            _flags(event),
+            event.sentence,
+            style=None if event.is_fact else "dim",
+        )
+    return table
+
+
+def _when(event: Event) -> str:
+    start, end = event.date.start, event.date.end
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[event.date.precision]
+    text = start.strftime(fmt) if start.strftime(fmt) == end.strftime(fmt) else f"{start:{fmt}}–{end:{fmt}}"
+    return f"{text}*" if event.date.from_publication_date else text
+
+
+def _actor(actor) -> str:
+    label = " ".join(part for part in (actor.principal, actor.sector) if part)
+    return f"{label} ({actor.name})" if actor.name else label
+
+
+def _flags(event: Event) -> str:
+    return ", ".join(flag for flag in ("negated", "hypothetical", "alleged") if getattr(event, flag))
+
+
+def _print_summaries(summaries: list[DyadSummary]) -> None:
+    if not summaries:
+        return
+    table = Table(title="Dyads (plain facts only; flagged events counted apart)")
+    table.add_column("dyad")
+    for name in QUAD_NAMES.values():
+        table.add_column(name, justify="right")
+    table.add_column("Goldstein sum", justify="right")
+    table.add_column("mean", justify="right")
+    table.add_column("flagged", justify="right")
+    for summary in summaries:
+        mean = summary.goldstein_mean
+        table.add_row(
+            " – ".join(summary.dyad),
+            *(str(summary.quad_counts[q]) for q in QUAD_NAMES),
+            f"{summary.goldstein_sum:+.1f}",
+            "" if mean is None else f"{mean:+.2f}",
+            str(len(summary.flagged)),
+        )
+    console.print(table)
+    console.print("[dim]* no date in the text: the publication date[/dim]")

@@ -1,0 +1,1 @@
+"""Relations between actors, computed from stored events."""

@@ -1,0 +1,254 @@
+"""The embedded DuckDB store: one file holding documents, sentences, actors and events."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import duckdb
+
+from detente.model import Actor, Document, Event, EventDate, Sentence
+
+SCHEMA_VERSION = "1"
+
+_EVENT_COLUMNS = (
+    "e.doc_id, e.sentence_index, s.text, e.span_start, e.span_end, "
+    "sa.principal, sa.sector, sa.name, e.source_text, "
+    "ta.principal, ta.sector, ta.name, e.target_text, "
+    "e.cameo, e.root, e.quad, e.goldstein, e.plover, "
+    "e.date_start, e.date_end, e.date_precision, e.from_publication_date, e.trigger, "
+    "e.negated, e.hypothetical, e.alleged, e.symmetric"
+)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written."""
+
+
+def _actor_id(actor: Actor) -> str:
+    key = "\x1f".join((actor.principal, actor.sector or "", actor.name or ""))
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _event_id(event: Event) -> str:
+    key = "\x1f".join(
+        str(part)
+        for part in (
+            event.doc_id,
+            event.sentence_index,
+            _actor_id(event.source),
+            event.source.text,
+            _actor_id(event.target),
+            event.target.text,
+            event.cameo,
+            event.trigger,
+            event.negated,
+            event.hypothetical,
+            event.alleged,
+        )
+    )
+    return hashlib.sha1(key.encode()).hexdigest()
+
+
+class Store:
+    """A detente database file. Each document is written in one transaction, at most once."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database; run `detente analyze` first or pass --db")
+        try:
+            self._db = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open the database ({_reason(error)}); choose another --db") from None
+        if not read_only:
+            self._create_schema()
+        self._check_version()
+
+    def _create_schema(self) -> None:
+        ddl = resources.files("detente.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        try:
+            self._db.execute(ddl)
+            self._db.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
+            )
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot write the database ({_reason(error)})") from None
+
+    def _check_version(self) -> None:
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            row = None
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: not a detente database of schema version {SCHEMA_VERSION}; choose another --db"
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has_document(self, doc_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
+
+    def add(self, document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> bool:
+        """Store a document with its sentences and events; False when it was stored before."""
+        if document.date is None:
+            raise StoreError(f"{document.source}: no publication date; pass --date YYYY-MM-DD")
+        cursor = self._db.cursor()
+        try:
+            cursor.begin()
+            inserted = cursor.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING doc_id",
+                [
+                    document.doc_id,
+                    document.source,
+                    document.title,
+                    document.url,
+                    document.date,
+                    document.text,
+                    document.original,
+                    datetime.now(timezone.utc).replace(tzinfo=None),
+                ],
+            ).fetchall()
+            if not inserted:
+                cursor.rollback()
+                return False
+            cursor.executemany(
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                [(s.doc_id, s.index, *document.original_span(s.start, s.end), s.text) for s in sentences],
+            )
+            actors = {_actor_id(a): a for e in events for a in (e.source, e.target)}
+            if actors:
+                cursor.executemany(
+                    "INSERT INTO actors VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [(key, a.principal, a.sector, a.name) for key, a in actors.items()],
+                )
+            if events:
+                cursor.executemany(
+                    "INSERT INTO events VALUES (?, 'coded', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    [_event_row(e) for e in events],
+                )
+            cursor.commit()
+        except duckdb.Error as error:
+            cursor.rollback()
+            raise StoreError(f"{self.path}: could not store {document.source} ({_reason(error)}); nothing was written") from None
+        finally:
+            cursor.close()
+        return True
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        doc_id: str | None = None,
+    ) -> list[Event]:
+        """Coded events, oldest first; `actor` and `dyad` take principals (either direction for a dyad)."""
+        where, params = ["e.dataset = 'coded'"], []
+        if actor is not None:
+            where.append("(e.source_principal = ? OR e.target_principal = ?)")
+            params += [actor, actor]
+        if dyad is not None:
+            a, b = dyad
+            where.append(
+                "((e.source_principal = ? AND e.target_principal = ?) OR (e.source_principal = ? AND e.target_principal = ?))"
+            )
+            params += [a, b, b, a]
+        if since is not None:
+            where.append("e.date_end >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("e.date_start <= ?")
+            params.append(until)
+        if doc_id is not None:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        rows = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events e "
+            "JOIN actors sa ON sa.actor_id = e.source_actor "
+            "JOIN actors ta ON ta.actor_id = e.target_actor "
+            "JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
+            f"WHERE {' AND '.join(where)} "
+            "ORDER BY e.date_start, e.doc_id, e.sentence_index, e.event_id",
+            params,
+        ).fetchall()
+        return [_event_from_row(row) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each table holds."""
+        return {
+            table: self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "sentences", "actors", "events")
+        }
+
+
+def _event_row(event: Event) -> tuple:
+    return (
+        _event_id(event),
+        event.doc_id,
+        event.sentence_index,
+        *event.span,
+        _actor_id(event.source),
+        event.source.principal,
+        event.source.text,
+        _actor_id(event.target),
+        event.target.principal,
+        event.target.text,
+        event.cameo,
+        event.root,
+        event.quad,
+        event.goldstein,
+        event.plover,
+        event.date.start,
+        event.date.end,
+        event.date.precision,
+        event.date.from_publication_date,
+        event.trigger,
+        event.negated,
+        event.hypothetical,
+        event.alleged,
+        event.symmetric,
+    )
+
+
+def _event_from_row(row: tuple) -> Event:
+    (doc_id, sentence_index, sentence, span_start, span_end,
+     s_principal, s_sector, s_name, s_text, t_principal, t_sector, t_name, t_text,
+     cameo, root, quad, goldstein, plover, d_start, d_end, precision, from_pub, trigger,
+     negated, hypothetical, alleged, symmetric) = row  # fmt: skip
+    return Event(
+        doc_id=doc_id,
+        sentence_index=sentence_index,
+        sentence=sentence,
+        span=(span_start, span_end),
+        source=Actor(s_principal, s_sector, s_name, s_text),
+        target=Actor(t_principal, t_sector, t_name, t_text),
+        cameo=cameo,
+        root=root,
+        quad=quad,
+        goldstein=goldstein,
+        plover=plover,
+        date=EventDate(d_start, d_end, precision, from_pub),
+        trigger=trigger,
+        negated=negated,
+        hypothetical=hypothetical,
+        alleged=alleged,
+        symmetric=symmetric,
+    )
+
+
+def _reason(error: duckdb.Error) -> str:
+    return str(error).splitlines()[0].removeprefix("IO Error: ")
