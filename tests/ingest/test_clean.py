@@ -126,6 +126,13 @@ def test_nfkc_and_lookalikes():
     assert_traceable(raw, clean, offsets)
 
 
+def test_a_backtick_inside_a_word_is_an_apostrophe():
+    raw = "Moscow doesn`t admit it; `quoted` and 1`2 stay."
+    clean, offsets = clean_text(raw)
+    assert clean == "Moscow doesn't admit it; `quoted` and 1`2 stay."
+    assert offsets.to_original(clean.index("'")) == raw.index("`")
+
+
 def test_a_mixed_word_with_a_real_cyrillic_letter_is_left_alone():
     assert clean_text("Мoсква")[0] == "Мoсква"
 

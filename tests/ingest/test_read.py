@@ -22,7 +22,7 @@ from detente.ingest import (
     read_paths,
 )
 from detente.ingest.markdown import strip_markdown
-from detente.ingest.normalize import fold_lookalikes
+from detente.ingest.normalize import fold_characters
 from detente.ingest.read import document_from_markdown
 
 ARTICLE = "The envoys met in Doha on Tuesday.\nAdvertisement\nThey agreed to meet again next week.\n"
@@ -264,5 +264,5 @@ def test_the_real_scraped_example(shared_example):
     for chunk in chunks:
         start = chunk.start() + len(chunk.group()) - len(chunk.group().lstrip())
         begin, end = document.original_span(start, chunk.end())
-        source = fold_lookalikes(" ".join(unicodedata.normalize("NFKC", document.original[begin:end]).split()))
+        source = fold_characters(" ".join(unicodedata.normalize("NFKC", document.original[begin:end]).split()))
         assert source == chunk.group().strip(), (chunk.group(), document.original[begin:end])

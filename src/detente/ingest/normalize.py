@@ -1,7 +1,8 @@
 """Character-level normalisation that remembers where every character came from.
 
 NFKC, plain spaces for odd white space, "\\n" for every line break, no invisible
-characters, and Cyrillic/Greek look-alikes folded inside Latin words. Line
+characters, Cyrillic/Greek look-alikes folded inside Latin words, and a backtick typed
+for an apostrophe inside a word ("doesn`t") made one. Line
 structure is left alone; ``clean.py`` decides what the lines mean.
 """
 
@@ -37,12 +38,14 @@ _GREEK_CYRILLIC = "\u0370-\u03ff\u0400-\u052f"
 _JUNCTION = re.compile(f"[{_LATIN}](?=[{_GREEK_CYRILLIC}])|[{_GREEK_CYRILLIC}](?=[{_LATIN}])")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile(f"[{_LATIN}]")
+# A backtick between letters is an apostrophe: the tokenizer then splits "doesn't" into "does" + "n't".
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:
     """The normalised text and a map from its offsets back into ``text``."""
     if unicodedata.is_normalized("NFKC", text) and not ATTENTION.search(text):
-        return fold_lookalikes(text), IDENTITY
+        return fold_characters(text), IDENTITY
     builder = OffsetBuilder()
     start = 0
     for line in text.split("\n"):
@@ -54,7 +57,12 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
             _normalize_line(text, line, start, builder)
         start += len(line) + 1
     normalized, offsets = builder.build()
-    return fold_lookalikes(normalized), offsets
+    return fold_characters(normalized), offsets
+
+
+def fold_characters(text: str) -> str:
+    """Look-alike letters and backtick apostrophes repaired character for character, keeping every offset."""
+    return _BACKTICK_APOSTROPHE.sub("'", fold_lookalikes(text))
 
 
 def _normalize_line(text: str, line: str, start: int, builder: OffsetBuilder) -> None:
