@@ -20,7 +20,7 @@ _EVENT_COLUMNS = (
     "ta.principal, ta.sector, ta.name, e.target_text, "
     "e.cameo, e.root, e.quad, e.goldstein, e.plover, "
     "e.date_start, e.date_end, e.date_precision, e.from_publication_date, e.trigger, "
-    "e.negated, e.hypothetical, e.alleged, e.symmetric"
+    "e.negated, e.hypothetical, e.alleged, e.is_symmetric"
 )
 
 

@@ -53,5 +53,5 @@ CREATE TABLE IF NOT EXISTS events (
     negated BOOLEAN NOT NULL,
     hypothetical BOOLEAN NOT NULL,
     alleged BOOLEAN NOT NULL,
-    symmetric BOOLEAN NOT NULL
+    is_symmetric BOOLEAN NOT NULL        -- "symmetric" is a reserved word in DuckDB
 );
