@@ -92,11 +92,23 @@ class EventDate:
 
 
 @dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression in a document's clean text, ``text == document.text[start:end]``,
+    and the days it means once resolved against the publication date or an earlier expression."""
+
+    start: int
+    end: int
+    text: str
+    date: EventDate
+
+
+@dataclass(frozen=True)
 class Event:
     """Who did what to whom, when, with the evidence sentence.
 
     ``span`` is the evidence sentence's span in the document's original text.
     A flagged event (negated, hypothetical or alleged) is never a plain fact.
+    ``plover`` is None for the statements of CAMEO root 01, which PLOVER does not code.
     """
 
     doc_id: str
@@ -109,7 +121,7 @@ class Event:
     root: str
     quad: int
     goldstein: float
-    plover: str
+    plover: str | None
     date: EventDate
     trigger: str
     negated: bool = False
