@@ -1,0 +1,451 @@
+"""Mentions in a parsed article → actors.
+
+A noun phrase names an actor in one of four ways, tried in this order:
+a name the knowledge base knows ("Russia", "the Kremlin", "Sergey Lavrov"); a role
+word with a country or group attached ("Russian diplomats", "delegations of Taliban
+officials", "the government in Kabul"); a person introduced by an apposition or a
+title ("Dmitry Zhirnov, the Russian ambassador"), remembered so that a later bare
+"Zhirnov" means the same; or a word that refers back ("it", "they", "the movement",
+"which", and "we" inside a quotation, which is the speaker). Reference back uses a
+short memory of earlier mentions: the coder needs actors, not full coreference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente import nlp
+from detente.actors.kb import KnowledgeBase, Reference, Role
+from detente.model import Actor
+
+# How many sentences back a pronoun or a definite description may look for what it means.
+MEMORY_SENTENCES = 3
+
+_THIRD_PERSON = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "it": "thing", "its": "thing", "itself": "thing",
+    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+}
+_FIRST_PERSON = {"we", "us", "our", "ourselves", "i", "me", "my"}
+_RELATIVE = {"who", "whom", "whose", "which", "that"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# Modifiers through which a role word takes its country: "Russian diplomats", "Taliban
+# officials", "Russia's ambassador", "its troops".
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# Roles whose "in X" names their country ("the government in Kabul", "rebels in Chechnya");
+# an embassy or ambassador "in X" belongs to someone else.
+_LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
+_QUOTES_OPEN = {"“": "”", "«": "»", '"': '"'}
+_SPEECH_LEMMAS = {"say", "tell", "add", "joke", "state", "declare", "note", "write", "insist", "explain", "warn"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named at one token: the head of its noun phrase."""
+
+    token: int
+    sentence: int
+    actor: Actor
+    entity_kind: str
+    person: bool
+    plural: bool
+    subject: bool
+
+
+@dataclass
+class Mentions:
+    """The actors of one document: mentions by the token heading them, and names by each of their tokens.
+
+    A name used as a modifier ("Russian" in "Russian diplomats", "Taliban" in
+    "Taliban officials") is no mention of its own, but event nouns need it
+    ("the Russian invasion"): ``modifier_actor`` gives it.
+    """
+
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    names: dict[int, Actor] = field(default_factory=dict)
+
+    def actor(self, token: Token) -> Actor | None:
+        mention = self.by_token.get(token.i)
+        return mention.actor if mention else None
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def modifier_actor(self, token: Token) -> Actor | None:
+        return self.names.get(token.i)
+
+
+def resolve(doc: Doc, published: date, kb: KnowledgeBase) -> Mentions:
+    """Every actor mention in ``doc``, resolved as of ``published``."""
+    return _Resolver(doc, published, kb).run()
+
+
+_MATCHERS: dict[int, tuple[KnowledgeBase, PhraseMatcher]] = {}
+
+
+def _matcher(kb: KnowledgeBase) -> PhraseMatcher:
+    """A phrase matcher over the knowledge base's names, built once per knowledge base."""
+    if id(kb) not in _MATCHERS:
+        pipeline = nlp.load()
+        matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        matcher.add("KB", list(pipeline.tokenizer.pipe(sorted(kb.surface_forms()))))
+        _MATCHERS[id(kb)] = (kb, matcher)
+    return _MATCHERS[id(kb)][1]
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, published: date, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.published = published
+        self.kb = kb
+        self.sentence_of = {}
+        for index, sentence in enumerate(doc.sents):
+            for token in sentence:
+                self.sentence_of[token.i] = index
+        self.mentions = Mentions()
+        self.names = self._names()
+        self.people: dict[str, Mention] = {}
+        self.resolving: set[int] = set()
+
+    def run(self) -> Mentions:
+        deferred = []
+        for token in self.doc:
+            if token.lower_ in _FIRST_PERSON:
+                deferred.append(token)
+            elif token.dep_ not in ("compound", "amod"):
+                self._resolve(token)
+        speakers = _quote_speakers(self.doc)
+        for token in deferred:
+            speaker = speakers.get(token.i)
+            mention = self.mentions.mention(speaker) if speaker is not None else None
+            if mention is not None:
+                actor = replace(mention.actor, name=None, text=token.text)
+                plural = token.lower_ not in {"i", "me", "my"}
+                self._remember(token, actor, mention.entity_kind, person=not plural, plural=plural)
+        return self.mentions
+
+    # --- names the knowledge base knows -------------------------------------------------------
+
+    def _names(self) -> dict[int, tuple[Span, Reference]]:
+        """Knowledge-base names by token, longest match first, each checked by ``lookup``."""
+        found = []
+        for _, start, end in _matcher(self.kb)(self.doc):
+            span = self.doc[start:end]
+            reference = self.kb.lookup(span.text, self.published)
+            if reference is not None:
+                found.append((span, reference))
+        kept = {(s.start, s.end) for s in filter_spans([span for span, _ in found])}
+        names = {}
+        for span, reference in found:
+            if (span.start, span.end) in kept:
+                actor = _name_actor(span, reference)
+                for token in span:
+                    names[token.i] = (span, reference)
+                    self.mentions.names[token.i] = actor
+        return names
+
+    def _name_at(self, token: Token) -> tuple[Span, Reference] | None:
+        return self.names.get(token.i)
+
+    # --- one token ------------------------------------------------------------------------------
+
+    def _resolve(self, token: Token) -> Mention | None:
+        """The mention headed by ``token``, resolving it on first use (modifiers may need it early)."""
+        if token.i in self.mentions.by_token:
+            return self.mentions.by_token[token.i]
+        if token.i in self.resolving or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        self.resolving.add(token.i)
+        try:
+            return self._resolve_new(token)
+        finally:
+            self.resolving.discard(token.i)
+
+    def _resolve_new(self, token: Token) -> Mention | None:
+        lower = token.lower_
+        if lower in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+            antecedent = _antecedent(token)
+            found = self._resolve(antecedent) if antecedent is not None else None
+            return self._copy(token, found)
+        if lower in _THIRD_PERSON and token.pos_ == "PRON":
+            return self._copy(token, self._refer_back(token, _THIRD_PERSON[lower]))
+        if lower in _FIRST_PERSON or token.pos_ == "PRON":
+            return None
+        name = self._name_at(token)
+        if name is not None:
+            span, reference = name
+            if token.i != span.root.i:
+                return None
+            return self._from_reference(token, span, reference)
+        person = self._person(token)
+        if person is not None:
+            return person
+        return self._role(token)
+
+    def _from_reference(self, token: Token, span: Span, reference: Reference) -> Mention | None:
+        if reference.kind == "adjective" and token.pos_ == "ADJ":
+            return None
+        actor = _name_actor(span, reference)
+        mention = self._remember(
+            token,
+            actor,
+            reference.entity_kind,
+            person=reference.kind == "person",
+            plural=token.tag_ in ("NNS", "NNPS") or reference.entity_kind == "group",
+        )
+        if reference.kind == "person":
+            self._learn_person(span, mention)
+        return mention
+
+    # --- role words -----------------------------------------------------------------------------
+
+    def _role_of(self, token: Token) -> tuple[Role, int] | None:
+        """The role the noun phrase headed by ``token`` names, and the first token of its words."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start = token.i
+        while start > token.left_edge.i and self.doc[start - 1].dep_ in ("compound", "amod", "punct", "nmod"):
+            start -= 1
+        for first in range(start, token.i + 1):
+            words = self.doc[first : token.i + 1]
+            role = self.kb.role(words.text) or (self.kb.role(token.lemma_) if first == token.i else None)
+            if role is not None:
+                return role, first
+        return None
+
+    def _role(self, token: Token) -> Mention | None:
+        found = self._role_of(token)
+        if found is None:
+            return None
+        role, first = found
+        owner = self._owner(token, role, first)
+        plural = token.tag_ in ("NNS", "NNPS")
+        if owner is not None:
+            sector = role.sector or owner.actor.sector
+            actor = Actor(owner.actor.principal, sector, None, _phrase(self._noun_phrase(token)))
+            return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
+        if _is_definite(token):
+            previous = self._refer_back(token, role.refers_to)
+            if previous is not None:
+                sector = role.sector or previous.actor.sector
+                actor = Actor(previous.actor.principal, sector, None, _phrase(self._noun_phrase(token)))
+                return self._remember(token, actor, previous.entity_kind, person=False, plural=plural)
+        return None
+
+    def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
+        """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X."""
+        candidates = [child for child in token.children if child.dep_ in _OWNER_DEPS]
+        candidates += [child for c in candidates if c.dep_ == "compound" for child in c.children if child.dep_ in _OWNER_DEPS]
+        for child in sorted(candidates, key=lambda c: c.i):
+            owner = self._modifier(child)
+            if owner is not None:
+                return owner
+        for prep in _prepositions(token):
+            local = prep.lower_ in ("in", "from") and (role.sector in _LOCAL_SECTORS or role.refers_to == "people")
+            if prep.lower_ == "of" or local:
+                for object_ in prep.children:
+                    if object_.dep_ == "pobj":
+                        owner = self._resolve(object_) or self._modifier(object_)
+                        if owner is not None:
+                            return owner
+        return None
+
+    def _modifier(self, token: Token) -> Mention | None:
+        """The actor a modifier names: an adjective or name ("Russian", "Taliban"), or a possessor."""
+        name = self._name_at(token)
+        if name is not None:
+            actor = self.mentions.names[token.i]
+            return Mention(token.i, self.sentence_of[token.i], actor, name[1].entity_kind, False, False, False)
+        if token.dep_ == "poss" or token.pos_ in ("PROPN", "PRON"):
+            return self._resolve(token)
+        return None
+
+    # --- people ---------------------------------------------------------------------------------
+
+    def _person(self, token: Token) -> Mention | None:
+        """A person not in the knowledge base, known by a title or apposition, or seen before."""
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            return None
+        span = _entity(token)
+        for key in (span.text, token.text):
+            if key in self.people:
+                known = self.people[key]
+                actor = replace(known.actor, text=span.text)
+                return self._remember(token, actor, known.entity_kind, person=True, plural=False)
+        if token.ent_type_ != "PERSON":
+            return None
+        for described in _descriptions(token):
+            role = self._resolve(described)
+            if role is not None and role.actor.name is None:
+                actor = Actor(role.actor.principal, role.actor.sector, span.text, span.text)
+                mention = self._remember(token, actor, role.entity_kind, person=True, plural=False)
+                self._learn_person(span, mention)
+                return mention
+        return None
+
+    def _learn_person(self, span: Span, mention: Mention) -> None:
+        """Remember a person by full name and by family name, which comes first in Chinese,
+        Korean and Vietnamese names ("Wang Yi" is "Wang"), last in most others; the latest wins."""
+        for key in (span.text, span[0].text, span[-1].text):
+            self.people[key] = mention
+
+    # --- referring back -------------------------------------------------------------------------
+
+    def _refer_back(self, token: Token, kind: str) -> Mention | None:
+        """The earlier mention a pronoun or definite description most likely means.
+
+        Within the sentence the first compatible mention wins (it is usually the topic);
+        before it, a subject of the previous sentences, else the most recent mention.
+        """
+        here = self.sentence_of[token.i]
+        earlier = [m for m in self.mentions.by_token.values() if m.token < token.i and _fits(m, kind)]
+        earlier = [m for m in earlier if here - m.sentence <= MEMORY_SENTENCES]
+        if not earlier:
+            return None
+        same = sorted((m for m in earlier if m.sentence == here), key=lambda m: m.token)
+        if same:
+            subjects = [m for m in same if m.subject]
+            return subjects[-1] if subjects and token.dep_ in _SUBJECTS else same[0]
+        earlier.sort(key=lambda m: m.token)
+        subjects = [m for m in earlier if m.subject and m.sentence == earlier[-1].sentence]
+        return subjects[0] if subjects else earlier[-1]
+
+    def _copy(self, token: Token, found: Mention | None) -> Mention | None:
+        if found is None:
+            return None
+        actor = replace(found.actor, text=token.text)
+        return self._remember(token, actor, found.entity_kind, person=found.person, plural=found.plural)
+
+    def _remember(self, token: Token, actor: Actor, entity_kind: str, *, person: bool, plural: bool) -> Mention:
+        mention = Mention(
+            token.i, self.sentence_of[token.i], actor, entity_kind, person, plural, token.dep_ in _SUBJECTS
+        )
+        self.mentions.by_token[token.i] = mention
+        return mention
+
+    def _noun_phrase(self, token: Token) -> Span:
+        start = token.i
+        while start > token.left_edge.i and self.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
+            start -= 1
+        return self.doc[start : token.i + 1]
+
+
+def _name_actor(span: Span, reference: Reference) -> Actor:
+    """The actor a name stands for; an adjective or demonym names a country, not one of its sectors."""
+    sector = None if reference.kind in ("adjective", "demonym") else reference.sector
+    return Actor(reference.principal, sector, reference.name, _phrase(span))
+
+
+def _fits(mention: Mention, kind: str) -> bool:
+    """Whether an earlier mention can be what a pronoun or role word of ``kind`` refers to."""
+    if kind == "person":
+        return mention.person
+    if kind == "thing":
+        return not mention.person and not (mention.plural and mention.entity_kind == "state")
+    if kind in ("plural", "people"):
+        return mention.plural or mention.entity_kind == "group"
+    if kind == "organisation":
+        return not mention.person and mention.entity_kind in ("group", "igo")
+    if kind in ("state", "group", "igo"):
+        return not mention.person and mention.entity_kind == kind
+    return not mention.person
+
+
+def _prepositions(token: Token) -> list[Token]:
+    """Prepositions modifying a noun, including one the parser hung on the verb right after the
+    noun ("supported rebels in Chechnya": "in Chechnya" belongs to "rebels")."""
+    found = [child for child in token.children if child.dep_ == "prep"]
+    following = token.right_edge.i + 1
+    if following < len(token.doc):
+        candidate = token.doc[following]
+        if candidate.dep_ == "prep" and candidate.head == token.head and token.head.pos_ in ("VERB", "AUX"):
+            found.append(candidate)
+    return found
+
+
+def _is_definite(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
+
+
+def _phrase(span: Span) -> str:
+    return span.text.removeprefix("the ").removeprefix("The ")
+
+
+def _entity(token: Token) -> Span:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return token.doc[token.i : token.i + 1]
+
+
+def _descriptions(token: Token) -> list[Token]:
+    """The nouns that describe a person: appositions and titles ("the ambassador", "Foreign Minister")."""
+    found = [child for child in token.children if child.dep_ == "appos"]
+    found += [child for child in token.children if child.dep_ in ("compound", "nmod") and child.ent_type_ != "PERSON"]
+    if token.dep_ == "appos":
+        found.append(token.head)
+    return found
+
+
+def _antecedent(token: Token) -> Token | None:
+    """What a relative pronoun stands for: the noun its clause modifies, else the noun just before it."""
+    clause = token.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head != clause and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl"):
+        return clause.head
+    previous = token.i - 1
+    while previous >= 0 and token.doc[previous].pos_ not in ("NOUN", "PROPN"):
+        if token.doc[previous].is_punct and token.doc[previous].text not in (",",):
+            return None
+        previous -= 1
+    return token.doc[previous] if previous >= 0 and token.i - previous <= 3 else None
+
+
+def _quote_speakers(doc: Doc) -> dict[int, Token]:
+    """For each token inside a quotation, the token naming who speaks it.
+
+    The speaker is the subject (or, for "…," said X, the inverted subject) of a speech
+    verb outside the quotation in the sentence where the quotation opens or closes.
+    """
+    speakers: dict[int, Token] = {}
+    for start, end in _quotations(doc):
+        speaker = _speaker(doc, start, end)
+        if speaker is not None:
+            for index in range(start, end):
+                speakers[index] = speaker
+    return speakers
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks, a quotation allowed to run over several sentences."""
+    found = []
+    opened: tuple[int, str] | None = None
+    for token in doc:
+        if opened is None and token.text in _QUOTES_OPEN:
+            opened = (token.i + 1, _QUOTES_OPEN[token.text])
+        elif opened is not None and token.text == opened[1]:
+            found.append((opened[0], token.i))
+            opened = None
+    return found
+
+
+def _speaker(doc: Doc, start: int, end: int) -> Token | None:
+    for index in (end, start - 1):
+        if not 0 <= index < len(doc):
+            continue
+        sentence = doc[index].sent
+        for verb in sentence:
+            if verb.lemma_ in _SPEECH_LEMMAS and not start <= verb.i < end:
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "dobj") and not start <= child.i < end and child.pos_ != "PRON":
+                        return child
+                    if child.dep_ == "nsubj" and not start <= child.i < end:
+                        return child
+    return None
