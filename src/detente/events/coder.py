@@ -1,0 +1,379 @@
+"""The event coder: who did what to whom, when, in each sentence of a parsed article.
+
+For every verb with a pattern in the lexicon (and every event noun) the coder
+finds the source (subject, "by" agent, or the subject a clause inherits), the
+target (object, prepositional object, or the patient of a passive), the CAMEO
+code, the modality (negated, hypothetical, alleged, or an intent coded as 03x/13x)
+and the date of the clause. Two kinds of reference back are followed, because
+news leans on them: a definite event noun with no participants ("the most recent
+visit") repeats the latest event of its kind, and an answer to something ("turned
+down the offer", "denied the accusations") is aimed at whoever made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from detente import nlp
+from detente.actors import kb as knowledge
+from detente.actors.resolve import Mentions, resolve
+from detente.events import syntax
+from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
+from detente.events.lexicon import load as load_lexicon
+from detente.events.modality import Modality, cues_of, modality
+from detente.events.ontology import cameo, intent_code
+from detente.model import Actor, Document, Event, EventDate, TimeExpression
+from detente.timex import find_time_expressions
+
+# Sectors of actors that bear arms: supporting them is material aid, not praise.
+ARMED_SECTORS = frozenset({"REB", "INS", "MIL", "UAF", "SPY", "COP"})
+# How many earlier sentences an event noun or an answer may look back to.
+LOOKBACK_SENTENCES = 2
+_RECENT = frozenset({"recent", "latest", "last", "previous"})
+
+
+@dataclass(frozen=True)
+class _Draft:
+    sentence: int
+    trigger: Token
+    source: Actor
+    target: Actor
+    code: str
+    symmetric: bool
+    modality: Modality
+
+
+def extract_events(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase | None = None) -> list[Event]:
+    """The events of a document whose clean text ``doc`` parses; dated against its publication date."""
+    if document.date is None:
+        raise ValueError(f"{document.source}: no publication date; events cannot be dated")
+    mentions = resolve(doc, document.date, kb or knowledge.load())
+    dates = _Dates(doc, find_time_expressions(doc, document.date), document.date)
+    coder = _Coder(mentions, load_lexicon())
+    records = nlp.sentences(document, doc)
+    events = []
+    for index, sentence in enumerate(nlp.sentence_spans(doc)):
+        record = records[index]
+        span = document.original_span(record.start, record.end)
+        for draft in coder.code(index, sentence):
+            events.append(_event(document, record.text, index, span, draft, dates.of(draft.trigger)))
+    return events
+
+
+def _event(document: Document, sentence: str, index: int, span: tuple[int, int], draft: _Draft, when: EventDate) -> Event:
+    code = cameo(draft.code)
+    flags = draft.modality
+    return Event(
+        doc_id=document.doc_id,
+        sentence_index=index,
+        sentence=sentence,
+        span=span,
+        source=draft.source,
+        target=draft.target,
+        cameo=code.code,
+        root=code.root,
+        quad=code.quad,
+        goldstein=code.goldstein,
+        plover=code.plover,
+        date=when,
+        trigger=_trigger_text(draft.trigger),
+        negated=flags.negated,
+        hypothetical=flags.hypothetical,
+        alleged=flags.alleged,
+        symmetric=draft.symmetric,
+    )
+
+
+def _trigger_text(token: Token) -> str:
+    particles = [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text, *particles])
+
+
+class _Coder:
+    def __init__(self, mentions: Mentions, lexicon: Lexicon) -> None:
+        self.mentions = mentions
+        self.lexicon = lexicon
+        self.history: list[_Draft] = []
+
+    def code(self, index: int, sentence: Span) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        for token in sentence:
+            if token.pos_ == "VERB":
+                found = self._verb(index, token, drafts)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                found = self._noun(index, token)
+            else:
+                continue
+            drafts.extend(found)
+            self.history.extend(found)
+        for verb in sentence:
+            if verb.pos_ == "VERB" and "speech" in cues_of(verb, self.lexicon):
+                drafts.extend(self._statement(index, verb, drafts))
+        return _unique(drafts)
+
+    def _statement(self, index: int, verb: Token, drafts: list[_Draft]) -> list[_Draft]:
+        """A statement, coded only when nothing said in it is coded: to whom it was made ("told
+        Iran", "said to Iran"), else whom it is about when its subject is a name ("said Iran had...")."""
+        said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") for t in c.subtree]
+        if any(d.trigger in said for d in drafts):
+            return []
+        addressees = syntax.children(verb, "dative", "iobj") + syntax.prepositional_objects(verb, frozenset({"to"}))
+        if verb.lemma_ == "tell":
+            addressees += syntax.children(verb, "dobj")
+        if not addressees:
+            addressees = [
+                subject for c in verb.children if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
+                if subject.pos_ == "PROPN"
+            ]
+        targets = self._actors(addressees)
+        sources = [a for a in (self.mentions.actor(t) for t in syntax.subjects(verb)) if a is not None]
+        how = modality(verb, self.lexicon)
+        return [self._draft(index, verb, s, t, "010", False, how) for s in sources for t in targets]
+
+    # --- verbs ----------------------------------------------------------------------------------
+
+    def _verb(self, index: int, verb: Token, earlier: list[_Draft]) -> list[_Draft]:
+        if verb.dep_ == "amod" or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
+            return []
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        patterns = [p for p in self.lexicon.verb_patterns(verb.lemma_.lower()) if p.particle == particle]
+        if not patterns:
+            return []
+        passive = syntax.is_passive(verb)
+        if passive:
+            patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS) or (
+                syntax.subjects(verb.head) if verb.dep_ == "conj" else []
+            )
+            sources = [self.mentions.actor(t) for t in syntax.agents(verb)] or self._implicit_agents(verb, earlier)
+        else:
+            patients = []
+            sources = [self.mentions.actor(t) for t in syntax.subjects(verb)]
+        sources = [s for s in sources if s is not None]
+        how = modality(verb, self.lexicon)
+        for pattern in patterns:
+            targets = self._targets(index, verb, pattern, passive, patients, sources)
+            if targets is None:
+                continue
+            if "reverse" in pattern.flags:
+                sources, targets = targets, sources
+            symmetric = "symmetric" in pattern.flags
+            pairs = [(s, t) for s in sources for t in targets]
+            if not pairs and symmetric:
+                pairs = _pairs_among(sources)
+            if pairs:
+                return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s, t in pairs]
+        return []
+
+    def _gerund_counts(self, verb: Token) -> bool:
+        """A gerund after a preposition is coded after a time word ("after meeting X") or as a claim."""
+        return "temporal" in cues_of(verb.head, self.lexicon) or modality(verb, self.lexicon).alleged
+
+    def _targets(
+        self, index: int, verb: Token, pattern: VerbPattern, passive: bool, patients: list[Token], sources: list[Actor]
+    ) -> list[Actor] | None:
+        """The targets a pattern finds around a verb, or None when the pattern does not apply."""
+        objects = patients if passive else syntax.children(verb, "dobj")
+        obj = objects[0] if objects else None
+        if "complement" in pattern.flags:
+            if not any(_names(t) & pattern.objects for t in _complements(verb)):
+                return None
+            found = [self.mentions.actor(t) for t in syntax.children(verb, "dobj", "oprd", "attr")]
+        elif pattern.objects and (obj is None or not _names(obj) & pattern.objects):
+            return None
+        elif pattern.preps:
+            heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
+            found = [syntax.actor_within(t, self.mentions) for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+        else:
+            targets = objects + syntax.children(verb, "dative", "iobj")
+            found = [syntax.actor_within(c, self.mentions) for t in targets for c in syntax.conjuncts(t)]
+            if obj is not None and not any(found):
+                found = self._participants(index, obj, sources, pattern)
+        actors = [a for a in found if a is not None]
+        if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
+            return None
+        return actors
+
+    def _participants(self, index: int, obj: Token, sources: list[Actor], pattern: VerbPattern) -> list[Actor]:
+        """Targets through an object that names an earlier event: who took part in "the talks" India
+        condemned, or who made "the offer" Ankara rejected (with the ``response`` flag)."""
+        if "response" in pattern.flags:
+            answered = self._answered(index, obj, sources)
+            if answered:
+                return answered
+        event_pattern = self._noun_pattern(obj)
+        referenced = self._referenced(index, obj, event_pattern) if event_pattern else None
+        if referenced is None:
+            return []
+        acting = {s.principal for s in sources}
+        return [a for a in (referenced.source, referenced.target) if a.principal not in acting]
+
+    def _implicit_agents(self, verb: Token, earlier: list[_Draft]) -> list[Actor]:
+        """The unnamed agent of a passive joined to an earlier act: "met X and were reassured" → X."""
+        if verb.dep_ != "conj":
+            return []
+        return [d.target for d in earlier if d.trigger.i == verb.head.i]
+
+    def _answered(self, index: int, obj: Token, sources: list[Actor]) -> list[Actor]:
+        """Who made the offer (accusation, demand) that ``obj`` names, answered by ``sources``."""
+        roots = self.lexicon.response_roots.get(obj.lemma_.lower()) or self.lexicon.response_roots.get(obj.lower_)
+        if not roots or any(c.dep_ in ("poss", "prep") for c in obj.children):
+            return []
+        answering = {s.principal for s in sources}
+        for draft in reversed(self._recent(index)):
+            if draft.code[:2] in roots and draft.target.principal in answering:
+                return [draft.source]
+        return []
+
+    # --- event nouns ----------------------------------------------------------------------------
+
+    def _noun(self, index: int, noun: Token) -> list[_Draft]:
+        pattern = self._noun_pattern(noun)
+        if pattern is None or self.mentions.actor(noun) is not None:
+            return []
+        sources = self._noun_sources(noun, pattern)
+        targets = self._actors(syntax.prepositional_objects(noun, pattern.target_preps - {"between"}))
+        between = self._actors(syntax.prepositional_objects(noun, pattern.target_preps & {"between"}))
+        how = modality(noun, self.lexicon)
+        symmetric = "symmetric" in pattern.flags
+        pairs = [(s, t) for s in sources for t in targets + between]
+        if not sources and symmetric:
+            pairs += _pairs_among(between)
+        if not pairs and not sources and not targets + between and noun.dep_ in ("nsubj", "nsubjpass"):
+            previous = self._referenced(index, noun, pattern)
+            if previous is not None:
+                return [replace(previous, sentence=index, trigger=noun, modality=how)]
+        return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
+
+    def _noun_pattern(self, noun: Token) -> NounPattern | None:
+        return self.lexicon.nouns.get(noun.lower_) or self.lexicon.nouns.get(noun.lemma_.lower())
+
+    def _referenced(self, index: int, noun: Token, pattern: NounPattern) -> _Draft | None:
+        """The earlier event a definite event noun ("the visit", "the talks") refers to, if it names no one."""
+        if not _refers_back(noun) or any(c.dep_ in ("poss", "prep", "compound") for c in noun.children):
+            return None
+        recent = list(reversed(self._recent(index)))
+        return next((d for d in recent if d.code == pattern.code), None) or next(
+            (d for d in recent if d.code[:2] == pattern.code[:2]), None
+        )
+
+    def _actors(self, tokens: list[Token]) -> list[Actor]:
+        return [a for a in (syntax.actor_within(t, self.mentions) for t in tokens) if a is not None]
+
+    def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:
+        """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "a visit by X", or
+        the subject of the verb it is the purpose of ("visited Russia for talks with Lavrov")."""
+        found = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found.append(self.mentions.actor(child))
+            elif child.dep_ in ("amod", "compound", "nmod"):
+                found.append(self.mentions.modifier_actor(child))
+        found += [self.mentions.actor(t) for t in syntax.prepositional_objects(noun, pattern.source_preps)]
+        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+            found = [self.mentions.actor(t) for t in syntax.subjects(noun.head.head)]
+        return [a for a in found if a is not None]
+
+    # --- shared ---------------------------------------------------------------------------------
+
+    def _recent(self, index: int) -> list[_Draft]:
+        return [d for d in self.history if index - d.sentence <= LOOKBACK_SENTENCES]
+
+    def _draft(
+        self, index: int, trigger: Token, source: Actor, target: Actor, code: str, symmetric: bool, how: Modality
+    ) -> _Draft:
+        if how.promised_not and cameo(code).quad >= 3:
+            code = "0356" if int(code[:2]) >= 15 else "030"
+            how = replace(how, intent=False)
+        elif how.intent:
+            intended = intent_code(code)
+            if intended is None:
+                how = replace(how, hypothetical=True)
+            else:
+                code = intended
+        return _Draft(index, trigger, source, target, code, symmetric, how)
+
+
+def _unique(drafts: list[_Draft]) -> list[_Draft]:
+    """Drafts with two distinct actors, each event once (a symmetric one in either direction)."""
+    seen = set()
+    kept = []
+    for draft in drafts:
+        source, target = draft.source, draft.target
+        if source.principal == target.principal and (
+            source.sector is None or target.sector is None or source.sector == target.sector
+        ):
+            continue
+        pair = (source.principal, target.principal)
+        key = (tuple(sorted(pair)) if draft.symmetric else pair, draft.code, draft.modality)
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept
+
+
+def _pairs_among(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """Every pair of different actors among coordinated ones ("China and Pakistan met")."""
+    return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :] if a.principal != b.principal]
+
+
+def _names(token: Token) -> set[str]:
+    """The ways a noun may be named in a pattern: its form, lemma, and with its modifiers ("war criminal")."""
+    names = {token.lower_, token.lemma_.lower()}
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    if modifiers:
+        names.add(f"{modifiers[-1].lower_} {token.lower_}")
+    return names
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The words that may complete a verb's object ("called Ghani ... a puppet", "held X responsible").
+
+    Those below the verb, subjects left out, and, because the parser often hangs
+    the complement elsewhere after a parenthesis, those after the verb up to the
+    first comma or semicolon outside parentheses.
+    """
+    below = [t for child in verb.children if child.dep_ not in syntax.SUBJECT_DEPS for t in child.subtree]
+    after = []
+    depth = 0
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        depth += token.text in "([" and 1 or token.text in ")]" and -1 or 0
+        if depth <= 0 and token.text in (",", ";", ":"):
+            break
+        after.append(token)
+    return below + after
+
+
+def _refers_back(noun: Token) -> bool:
+    """A definite event noun that names no one ("the visit", "the most recent visit")."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "amod" and c.lower_ in _RECENT)
+        for c in noun.children
+    )
+
+
+class _Dates:
+    """When each clause happened: the time expression of the clause or of a clause governing it."""
+
+    def __init__(self, doc: Doc, expressions: list[TimeExpression], published: date) -> None:
+        self.fallback = EventDate(published, published, "day", True)
+        self.by_anchor: dict[int, list[tuple[int, EventDate]]] = {}
+        self.by_sentence: dict[int, list[EventDate]] = {}
+        for expression in expressions:
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None:
+                continue
+            anchor = syntax.clause_of(span.root)
+            self.by_anchor.setdefault(anchor.i, []).append((span.root.i, expression.date))
+            if not any(t.dep_ in ("relcl", "acl") for t in [anchor, *syntax.governors(anchor)]):
+                self.by_sentence.setdefault(span.root.sent.start, []).append(expression.date)
+
+    def of(self, trigger: Token) -> EventDate:
+        for token in [trigger, *syntax.governors(trigger)]:
+            found = self.by_anchor.get(token.i)
+            if found:
+                return min(found, key=lambda item: abs(item[0] - trigger.i))[1]
+        sentence_level = self.by_sentence.get(trigger.sent.start, [])
+        return sentence_level[0] if len(sentence_level) == 1 else self.fallback

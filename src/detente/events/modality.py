@@ -1,0 +1,102 @@
+"""Did it happen as stated? Negation, hypotheticals, intent and allegation around a coded act.
+
+Each test looks at the act's own clause and then climbs the clauses that govern
+it, because that is where English puts the cue: "did not recognise" (own clause),
+"not in a hurry to recognise" (a governing clause), "accused Russia of supplying
+arms" (a governing accusation), "would love to see" (a governing modal). The climb
+stops at a relative clause or a clause with its own subject and, for negation and
+modality, at a speech verb: "X did not say that Y attacked Z" leaves the attack as
+reported. Claims are looked for all the way up: "a report saying that Y attacked Z".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from detente.events.lexicon import Lexicon
+from detente.events.syntax import link as dependency
+
+# Links through which a governing clause's cues reach the clause below it.
+_PASSES = frozenset({"xcomp", "ccomp", "acl", "acomp", "pcomp", "pobj", "prep", "advcl", "conj", "oprd", "dobj", "attr"})
+# Links below which a negative governor ("refused to", "without", "denied") negates.
+_NEGATED_BELOW = frozenset({"xcomp", "pcomp", "pobj", "dobj", "acl"})
+# Links below which an intent governor ("ready to", "plans to", "will") makes an intent.
+_INTENDED_BELOW = frozenset({"xcomp", "acl", "ccomp", "pcomp", "pobj", "acomp", "prep"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    """How an act stands. ``promised_not``: the act was promised not to happen ("vowed not to attack")."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    alleged: bool = False
+    intent: bool = False
+    promised_not: bool = False
+
+
+def modality(trigger: Token, lexicon: Lexicon) -> Modality:
+    """The modality of the act at ``trigger`` (a verb or an event noun)."""
+    negated, hypothetical, intent = _own(trigger, lexicon)
+    alleged = _claimed(trigger, lexicon)
+    promised_not = False
+    spoken = False
+    token = trigger
+    while token.head != token and dependency(token) in _PASSES:
+        link, governor = dependency(token), token.head
+        if link == "conj" and _has_own_clause(token):
+            break
+        cues = cues_of(governor, lexicon)
+        if "claim" in cues or _claimed(governor, lexicon) or (
+            "speech" in cues_of(token, lexicon) and any("claim" in cues_of(c, lexicon) for c in governor.children if c.dep_ == "dobj")
+        ):
+            alleged = True
+        if "speech" in cues and link in ("ccomp", "parataxis"):
+            spoken = True
+        if not spoken:
+            above_negated, above_hypothetical, above_future = _own(governor, lexicon)
+            if "commitment" in cues and negated and token == trigger:
+                promised_not, negated = True, False
+            elif above_negated or ("negative" in cues and link in _NEGATED_BELOW):
+                negated = True
+            hypothetical = hypothetical or above_hypothetical or "hypothetical" in cues
+            if link in _INTENDED_BELOW and (above_future or cues & {"intent", "commitment"}):
+                intent = True
+        token = governor
+    return Modality(negated, hypothetical, alleged, intent, promised_not)
+
+
+def cues_of(token: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The cues a word carries, by its lemma or its form."""
+    return lexicon.cues.get(token.lemma_.lower(), frozenset()) | lexicon.cues.get(token.lower_, frozenset())
+
+
+def _own(word: Token, lexicon: Lexicon) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, future) from a word's own auxiliaries, markers, subject and modifiers."""
+    negated = hypothetical = future = False
+    for child in word.children:
+        cues = cues_of(child, lexicon)
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ == "never"):
+            negated = True
+        elif child.dep_ in ("aux", "auxpass"):
+            hypothetical = hypothetical or "hypothetical" in cues
+            future = future or "future" in cues
+        elif child.dep_ in ("mark", "amod") and "hypothetical" in cues:
+            hypothetical = True
+        elif child.dep_ in ("nsubj", "nsubjpass") and (
+            "negative" in cues or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        ):
+            negated = True
+    return negated, hypothetical, future
+
+
+def _claimed(word: Token, lexicon: Lexicon) -> bool:
+    """Whether a word is marked as hearsay ("reportedly", "allegedly")."""
+    return any(child.dep_ == "advmod" and "claim" in cues_of(child, lexicon) for child in word.children)
+
+
+def _has_own_clause(verb: Token) -> bool:
+    """A conjoined verb with its own subject or auxiliary is a clause of its own."""
+    return any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for child in verb.children)

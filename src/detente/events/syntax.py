@@ -1,0 +1,174 @@
+"""Who does it and to whom, read off the dependency parse of one clause.
+
+The parser is right most of the time and predictably wrong in a few places (a
+subject attached as a modifier of the previous clause, a relative pronoun
+attached as a preposition's object); each rule here says which case it covers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.actors.resolve import Mentions
+from detente.model import Actor
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# Clauses that take their subject from the clause they hang from.
+CONTROLLED_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp")
+# Verbs whose object is the subject of their infinitive ("urged Iran to talk", "accused X of arming").
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "invite", "encourage", "persuade", "tell", "force", "allow", "help", "press",
+     "pressure", "accuse", "blame", "criticize", "criticise", "condemn", "praise", "thank", "warn", "charge",
+     "push", "order", "request", "require", "permit", "convince", "pay"}
+)
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def link(token: Token) -> str:
+    """A token's dependency, with an infinitival relative ("resources to send troops") read as the
+    clausal modifier it is: the parser labels it relcl, but it takes no relative pronoun."""
+    if token.dep_ == "relcl" and any(child.tag_ == "TO" for child in token.children):
+        return "acl"
+    return token.dep_
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it ("China and Pakistan", "Russia or its allies")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.extend(conjuncts(child))
+    return found
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The tokens naming who performs ``verb``: its own subject or the one it inherits."""
+    own = children(verb, *SUBJECT_DEPS) or (children(verb, *PASSIVE_SUBJECT_DEPS) if not is_passive(verb) else [])
+    if own:
+        return [c for subject in own for c in conjuncts(subject)]
+    if is_passive(verb):
+        return []
+    return inherited_subjects(verb)
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """The subject of a clause that has none of its own.
+
+    A conjoined verb shares its head's subject; an infinitive or gerund takes the
+    object of an object-control verb ("accused Russia of supplying") or else the
+    subject of the verb it hangs from; a gerund after a preposition with a noun
+    ("about Russia paying") takes that noun; a finite verb whose subject the parser
+    hung on the previous clause ("..., the organization, ... reached out") takes it back.
+    """
+    head = verb.head
+    if verb.dep_ == "pcomp":
+        siblings = [c for c in head.children if c.dep_ == "pobj" and c.i < verb.i]
+        if siblings:
+            return conjuncts(siblings[-1])
+        governor = head.head
+        if governor.lemma_ in OBJECT_CONTROL and children(governor, "dobj"):
+            return conjuncts(children(governor, "dobj")[0])
+        return subjects(governor) if governor.pos_ in ("VERB", "AUX") else _possessor(governor)
+    if verb.dep_ in ("xcomp", "advcl", "acomp") or (verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ")):
+        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL and children(head, "dobj"):
+            return conjuncts(children(head, "dobj")[0])
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "conj"):
+            return subjects(head.head) if head.head != head else []
+        if is_passive(head) and verb.dep_ == "conj":
+            return []
+        return subjects(head) if head != verb else []
+    if link(verb) == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return _possessor(head)
+    if verb.tag_ in FINITE_TAGS:
+        return _stranded_subject(verb)
+    return []
+
+
+def _possessor(noun: Token) -> list[Token]:
+    """Whose the noun is ("its willingness to engage" → its), else who governs it."""
+    owners = children(noun, "poss")
+    if owners:
+        return owners
+    governor = noun.head
+    if noun.dep_ in ("dobj", "attr") and governor.pos_ in ("VERB", "AUX"):
+        return subjects(governor)
+    return []
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """A noun just before a subjectless finite verb that the parser attached elsewhere."""
+    for candidate in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if candidate.dep_ in ("npadvmod", "dep", "appos") and candidate.pos_ in ("NOUN", "PROPN") and candidate.head != verb:
+            return [candidate]
+        if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("prep", "advcl", "aux") and candidate.tag_ in FINITE_TAGS:
+            return []
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" agent of a passive verb."""
+    return [c for agent in children(verb, "agent") for pobj in children(agent, "pobj") for c in conjuncts(pobj)]
+
+
+def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``head`` ("met with X", "talks between X and Y")."""
+    found = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            for pobj in children(prep, "pobj"):
+                found.extend(conjuncts(pobj))
+    return found
+
+
+def actor_within(token: Token, mentions: Mentions) -> Actor | None:
+    """The actor a noun phrase is about when it names none itself.
+
+    "praised the way the Taliban acted", "criticized China's stance", "welcomed the
+    Chinese decision": the possessor, a name modifier, an "of" object or the subject
+    of a relative clause, nearest first.
+    """
+    actor = mentions.actor(token)
+    if actor is not None:
+        return actor
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            found = mentions.actor(child) or mentions.modifier_actor(child)
+            if found is not None:
+                return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in children(child, "pobj"):
+                found = mentions.actor(pobj)
+                if found is not None:
+                    return found
+        if child.dep_ == "relcl":
+            for subject in children(child, *SUBJECT_DEPS):
+                found = mentions.actor(subject)
+                if found is not None:
+                    return found
+    return None
+
+
+def clause_of(token: Token) -> Token:
+    """The verb (or sentence root) a token belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
+def governors(token: Token) -> list[Token]:
+    """The chain of heads above a token, up to the sentence root."""
+    chain = []
+    while token.head != token:
+        token = token.head
+        chain.append(token)
+    return chain

@@ -1,0 +1,147 @@
+"""The coder on sentences of our own, through the real parser and knowledge base.
+
+Each case is one construction the coder must handle; the assertion names who did
+what to whom, the flags and, where the sentence says it, the date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente import nlp
+from detente.events import extract_events
+from detente.ingest import document_from_text
+
+PUBLISHED = date(2023, 5, 18)  # a Thursday
+
+
+def code(text: str, published: date = PUBLISHED):
+    document = document_from_text(text, date=published)
+    return extract_events(document, nlp.load()(document.text))
+
+
+def triples(events, *, facts_only: bool = False) -> set[tuple[str, str, str]]:
+    return {(e.source.principal, e.cameo, e.target.principal) for e in events if e.is_fact or not facts_only}
+
+
+def only(events, source: str, target: str):
+    found = [e for e in events if (e.source.principal, e.target.principal) == (source, target)]
+    assert len(found) == 1, [(e.source.principal, e.cameo, e.target.principal) for e in events]
+    return found[0]
+
+
+def test_subject_verb_object():
+    event = only(code("France criticized Germany over the budget."), "FRA", "DEU")
+    assert (event.cameo, event.root, event.quad, event.plover) == ("111", "11", 3, "ACCUSE")
+    assert event.goldstein == -2.0 and event.is_fact and event.trigger == "criticized"
+
+
+def test_passive_with_and_without_an_agent():
+    assert triples(code("Ukraine was attacked by Russia on Monday.")) == {("RUS", "190", "UKR")}
+    events = code("Iranian diplomats met Omani envoys and were reassured that the talks would go on.")
+    assert ("OMN", "031", "IRN") in triples(events)
+
+
+def test_coordinated_subjects_meet_symmetrically():
+    [event] = code("China and India held talks in Delhi.")
+    assert {event.source.principal, event.target.principal} == {"CHN", "IND"}
+    assert event.cameo == "040" and event.symmetric
+
+
+def test_one_event_per_coordinated_target():
+    assert triples(code("Spain condemned Morocco and Algeria.")) == {("ESP", "111", "MAR"), ("ESP", "111", "DZA")}
+
+
+def test_reported_speech_codes_what_was_reported():
+    events = code("Japan said North Korea fired missiles at South Korea.")
+    assert triples(events, facts_only=True) == {("PRK", "193", "KOR")}
+
+
+def test_a_statement_is_coded_only_when_nothing_said_in_it_is():
+    assert triples(code("Japan told China that the islands were Japanese.")) == {("JPN", "010", "CHN")}
+    assert triples(code("Japan said North Korea was isolated.")) == {("JPN", "010", "PRK")}
+    assert code("Japan said the weather was fine.") == []
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("Egypt did not recognize Israel.", "negated"),
+        ("Officials said Egypt refused to recognize Israel.", "negated"),
+        ("Egypt could recognize Israel if the talks succeed.", "hypothetical"),
+        ("Egypt would love to recognize Israel.", "hypothetical"),
+    ],
+)
+def test_flagged_acts_are_never_plain_facts(text, flag):
+    event = only(code(text), "EGY", "ISR")
+    assert event.cameo == "054" and getattr(event, flag) and not event.is_fact
+
+
+def test_intent_is_coded_as_intent_not_as_the_act():
+    assert triples(code("Iran is ready to cooperate with Iraq.")) == {("IRN", "031", "IRQ")}
+    assert triples(code("Brazil will visit Argentina next week.")) == {("BRA", "036", "ARG")}
+    assert triples(code("Russia threatened to invade Georgia.")) == {("RUS", "1382", "GEO")}
+
+
+def test_a_promise_of_restraint_is_cooperation():
+    event = only(code("Hamas promised not to attack Israel."), "HAMAS", "ISR")
+    assert event.root == "03" and event.is_fact
+
+
+def test_the_content_of_an_accusation_is_alleged():
+    events = code("The United States accused Iran of arming the Houthis.")
+    accusation = only(events, "USA", "IRN")
+    arming = only(events, "IRN", "HOUTHIS")
+    assert accusation.cameo == "112" and accusation.is_fact
+    assert arming.root == "07" and arming.alleged
+
+
+def test_an_answer_is_aimed_at_who_made_the_offer():
+    events = code("Syria offered talks to Turkey. Ankara rejected the offer.")
+    assert ("SYR", "036", "TUR") in triples(events)
+    assert ("TUR", "120", "SYR") in triples(events)
+
+
+def test_a_definite_event_noun_repeats_the_latest_event_of_its_kind():
+    events = code("Qatar's emir visited Egypt in March. The visit was his first in years.")
+    visits = [e for e in events if e.cameo == "042"]
+    assert [(e.source.principal, e.target.principal, e.sentence_index) for e in visits] == [
+        ("QAT", "EGY", 0),
+        ("QAT", "EGY", 1),
+    ]
+
+
+def test_an_act_on_an_earlier_event_is_aimed_at_its_participants():
+    events = code("Chile's president met Peru's president in Lima. Bolivia condemned the talks.")
+    assert {("BOL", "111", "CHL"), ("BOL", "111", "PER")} <= triples(events)
+    assert [e.cameo for e in events if e.sentence_index == 1] == ["111", "111"], "the talks are not a second meeting"
+
+
+def test_calling_someone_a_puppet_is_denouncing_them():
+    events = code("Venezuela called Colombia's president an American puppet.")
+    assert ("VEN", "111", "COL") in triples(events)
+
+
+def test_support_for_armed_groups_is_aid_and_for_a_plan_is_praise():
+    assert triples(code("Iran supported rebels in Yemen.")) == {("IRN", "070", "YEM")}
+    assert triples(code("Canada supported the Mexican proposal.")) == {("CAN", "051", "MEX")}
+
+
+def test_a_role_takes_its_country_and_a_person_their_apposition():
+    events = code("Dmitri Orlov, the Russian ambassador to Kenya, met Kenyan officials. Later Orlov praised Kenya.")
+    praise = only([e for e in events if e.cameo == "051"], "RUS", "KEN")
+    assert (praise.source.sector, praise.source.name) == ("DIP", "Dmitri Orlov")
+
+
+def test_dates_from_the_clause_else_the_publication_date():
+    events = code("In 1999, Pakistan fought India in Kargil. Canada praised Mexico.")
+    fight = only(events, "PAK", "IND")
+    assert (fight.date.start, fight.date.end, fight.date.precision) == (date(1999, 1, 1), date(1999, 12, 31), "year")
+    praise = only(events, "CAN", "MEX")
+    assert praise.date.from_publication_date and praise.date.start == PUBLISHED
+
+
+def test_no_event_between_an_actor_and_itself_or_without_a_target():
+    assert code("Russia praised Russia's own army. Brazil protested.") == []
