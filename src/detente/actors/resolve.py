@@ -102,16 +102,19 @@ def _matcher(kb: KnowledgeBase) -> PhraseMatcher:
 class _Resolver:
     def __init__(self, doc: Doc, published: date, kb: KnowledgeBase) -> None:
         self.doc = doc
+        self.text = doc.text
         self.published = published
         self.kb = kb
         self.sentence_of = {}
         for index, sentence in enumerate(doc.sents):
             for token in sentence:
                 self.sentence_of[token.i] = index
+        self.entities = {token.i: entity for entity in doc.ents for token in entity}
         self.mentions = Mentions()
         self.names = self._names()
         self.people: dict[str, Mention] = {}
-        self.resolving: set[int] = set()
+        # Tokens already resolved (to a mention or to nothing), or being resolved: each is done once.
+        self.seen: set[int] = set()
 
     def run(self) -> Mentions:
         deferred = []
@@ -159,13 +162,10 @@ class _Resolver:
         """The mention headed by ``token``, resolving it on first use (modifiers may need it early)."""
         if token.i in self.mentions.by_token:
             return self.mentions.by_token[token.i]
-        if token.i in self.resolving or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.i in self.seen or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
-        self.resolving.add(token.i)
-        try:
-            return self._resolve_new(token)
-        finally:
-            self.resolving.discard(token.i)
+        self.seen.add(token.i)
+        return self._resolve_new(token)
 
     def _resolve_new(self, token: Token) -> Mention | None:
         lower = token.lower_
@@ -210,11 +210,14 @@ class _Resolver:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         start = token.i
-        while start > token.left_edge.i and self.doc[start - 1].dep_ in ("compound", "amod", "punct", "nmod"):
+        leftmost = token.left_edge.i
+        while start > leftmost and self.doc[start - 1].dep_ in ("compound", "amod", "punct", "nmod"):
             start -= 1
+        end = token.idx + len(token)
         for first in range(start, token.i + 1):
-            words = self.doc[first : token.i + 1]
-            role = self.kb.role(words.text) or (self.kb.role(token.lemma_) if first == token.i else None)
+            role = self.kb.role(self.text[self.doc[first].idx : end])
+            if role is None and first == token.i:
+                role = self.kb.role(token.lemma_)
             if role is not None:
                 return role, first
         return None
@@ -272,7 +275,7 @@ class _Resolver:
         """A person not in the knowledge base, known by a title or apposition, or seen before."""
         if token.pos_ != "PROPN" or token.dep_ == "compound":
             return None
-        span = _entity(token)
+        span = self.entities.get(token.i) or self.doc[token.i : token.i + 1]
         for key in (span.text, token.text):
             if key in self.people:
                 known = self.people[key]
@@ -375,13 +378,6 @@ def _is_definite(token: Token) -> bool:
 
 def _phrase(span: Span) -> str:
     return span.text.removeprefix("the ").removeprefix("The ")
-
-
-def _entity(token: Token) -> Span:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return token.doc[token.i : token.i + 1]
 
 
 def _descriptions(token: Token) -> list[Token]:
