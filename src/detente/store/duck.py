@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 import duckdb
+import pyarrow as pa
 
 from detente.model import Actor, Document, Event, EventDate, Sentence
 
@@ -123,22 +124,14 @@ class Store:
             if not inserted:
                 cursor.rollback()
                 return False
-            cursor.executemany(
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            _insert(
+                cursor,
+                "sentences",
                 [(s.doc_id, s.index, *document.original_span(s.start, s.end), s.text) for s in sentences],
             )
             actors = {_actor_id(a): a for e in events for a in (e.source, e.target)}
-            if actors:
-                cursor.executemany(
-                    "INSERT INTO actors VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [(key, a.principal, a.sector, a.name) for key, a in actors.items()],
-                )
-            if events:
-                cursor.executemany(
-                    "INSERT INTO events VALUES (?, 'coded', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT DO NOTHING",
-                    [_event_row(e) for e in events],
-                )
+            _insert(cursor, "actors", [(key, a.principal, a.sector, a.name) for key, a in actors.items()], keep_existing=True)
+            _insert(cursor, "events", [_event_row(e) for e in events], keep_existing=True)
             cursor.commit()
         except duckdb.Error as error:
             cursor.rollback()
@@ -195,9 +188,26 @@ class Store:
         }
 
 
+def _insert(cursor: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], *, keep_existing: bool = False) -> None:
+    """Insert many rows in one statement through Arrow (DuckDB's executemany goes row by row).
+
+    With ``keep_existing`` a row whose key is already there (an actor another document
+    named, an event coded twice in one sentence) is skipped instead of failing.
+    """
+    if not rows:
+        return
+    incoming = pa.table({f"c{i}": list(column) for i, column in enumerate(zip(*rows))})
+    cursor.register("incoming", incoming)
+    try:
+        cursor.execute(f"INSERT INTO {table} SELECT * FROM incoming" + (" ON CONFLICT DO NOTHING" if keep_existing else ""))
+    finally:
+        cursor.unregister("incoming")
+
+
 def _event_row(event: Event) -> tuple:
     return (
         _event_id(event),
+        "coded",
         event.doc_id,
         event.sentence_index,
         *event.span,
