@@ -45,7 +45,8 @@ def shared_sentences() -> list[str]:
         text = (data / name).read_text(encoding="utf-8")
         found += [" ".join(t.split()) for t in re.findall(r"<Text>(.*?)</Text>", text, flags=re.S)]
     found += [record["text"] for record in json.loads((data / "PLOVER_GSR_CAMEO.txt").read_text()) if record.get("text")]
-    with (data / "icews_cameo-codes.csv").open(encoding="utf-8") as rows:
+    # The table carries a few bytes of another encoding inside its examples; they are replaced.
+    with (data / "icews_cameo-codes.csv").open(encoding="utf-8", errors="replace") as rows:
         found += [row["example"] for row in csv.DictReader(rows) if row["example"] not in ("", "NA")]
     return list(dict.fromkeys(s.strip() for s in found if s.strip()))
 
