@@ -2,10 +2,10 @@
 
 A noun phrase names an actor in one of four ways, tried in this order:
 a name the knowledge base knows ("Russia", "the Kremlin", "Sergey Lavrov"); a role
-word with a country or group attached ("Russian diplomats", "delegations of Taliban
+word with a country or group attached ("Iranian diplomats", "a delegation of Hamas
 officials", "the government in Kabul"); a person introduced by an apposition or a
-title ("Dmitry Zhirnov, the Russian ambassador"), remembered so that a later bare
-"Zhirnov" means the same; or a word that refers back ("it", "they", "the movement",
+title ("Dmitri Orlov, the Russian ambassador"), remembered so that a later bare
+"Orlov" means the same; or a word that refers back ("it", "they", "the movement",
 "which", and "we" inside a quotation, which is the speaker). Reference back uses a
 short memory of earlier mentions: the coder needs actors, not full coreference.
 """

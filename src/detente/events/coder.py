@@ -5,9 +5,9 @@ finds the source (subject, "by" agent, or the subject a clause inherits), the
 target (object, prepositional object, or the patient of a passive), the CAMEO
 code, the modality (negated, hypothetical, alleged, or an intent coded as 03x/13x)
 and the date of the clause. Two kinds of reference back are followed, because
-news leans on them: a definite event noun with no participants ("the most recent
-visit") repeats the latest event of its kind, and an answer to something ("turned
-down the offer", "denied the accusations") is aimed at whoever made it.
+news leans on them: a definite event noun with no participants ("the latest
+visit") repeats the latest event of its kind, and an answer to something ("rejected
+the proposal", "dismissed the charges") is aimed at whoever made it.
 """
 
 from __future__ import annotations
@@ -347,7 +347,7 @@ def _complements(verb: Token) -> list[Token]:
 
 
 def _refers_back(noun: Token) -> bool:
-    """A definite event noun that names no one ("the visit", "the most recent visit")."""
+    """A definite event noun that names no one ("the visit", "the latest talks")."""
     return any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "amod" and c.lower_ in _RECENT)
         for c in noun.children

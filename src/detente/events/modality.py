@@ -2,8 +2,8 @@
 
 Each test looks at the act's own clause and then climbs the clauses that govern
 it, because that is where English puts the cue: "did not recognise" (own clause),
-"not in a hurry to recognise" (a governing clause), "accused Russia of supplying
-arms" (a governing accusation), "would love to see" (a governing modal). The climb
+"refused to recognise" (a governing clause), "accused Iran of arming the
+Houthis" (a governing accusation), "would love to see" (a governing modal). The climb
 stops at a relative clause or a clause with its own subject and, for negation and
 modality, at a speech verb: "X did not say that Y attacked Z" leaves the attack as
 reported. Claims are looked for all the way up: "a report saying that Y attacked Z".
