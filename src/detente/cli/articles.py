@@ -1,62 +1,23 @@
-"""The `detente` command: a thin Typer + Rich layer over `detente.api`."""
+"""`detente analyze` and `detente events`: code articles into the store, and query what it holds."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from detente import api
-from detente.ingest import IngestError, parse_date, read_paths
+from detente.cli.common import DbOption, FormatOption, OutputFormat, console, date_option, fail, progress
+from detente.ingest import IngestError, read_paths
 from detente.model import Event
 from detente.nlp import PipelineMissing
 from detente.relations.summary import QUAD_NAMES, DyadSummary
 from detente.store import StoreError
 
-app = typer.Typer(
-    help="Read the news and code who did what to whom, when — then ask how two actors get along.",
-    no_args_is_help=True,
-    add_completion=False,
-)
-console = Console()
 
-
-class OutputFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    json = "json"
-
-
-DbOption = Annotated[
-    Optional[Path],
-    typer.Option("--db", help="DuckDB file (default: $DETENTE_DB, else detente.duckdb here).", show_default=False),
-]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="How to print the events.")]
-
-
-def fail(message: str) -> None:
-    """Print a one-line error and exit non-zero."""
-    typer.echo(f"detente: error: {message}", err=True)
-    raise typer.Exit(1)
-
-
-def _date_option(value: Optional[str], option: str) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return parse_date(value, option)
-    except IngestError as error:
-        fail(str(error))
-
-
-@app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help=".txt, .html, .md, .jsonl files or folders.", show_default=False)],
     date_: Annotated[Optional[str], typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
@@ -65,7 +26,7 @@ def analyze(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Code the events in news articles, store them, and print them with a per-dyad summary."""
-    published = _date_option(date_, "--date")
+    published = date_option(date_, "--date")
     try:
         documents = read_paths(paths, date=published, title=title)
         store = api.open(db)
@@ -74,12 +35,12 @@ def analyze(
     events: list[Event] = []
     stored = 0
     try:
-        with store, _progress(len(documents)) as progress:
-            task = progress.add_task("analysing", total=len(documents))
+        with store, progress(len(documents)) as bar:
+            task = bar.add_task("analysing", total=len(documents))
             for analysis in api.analyze_documents(documents):
                 stored += store.add(analysis.document, analysis.sentences, analysis.events)
                 events += analysis.events
-                progress.advance(task)
+                bar.advance(task)
     except (StoreError, PipelineMissing) as error:
         fail(str(error))
     _print_events(events, output)
@@ -92,7 +53,6 @@ def analyze(
         )
 
 
-@app.command()
 def events(
     actor: Annotated[Optional[str], typer.Option(help="Only events of this principal (e.g. RUS, TALIBAN).")] = None,
     dyad: Annotated[
@@ -104,7 +64,7 @@ def events(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Query the stored events."""
-    since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
+    since_date, until_date = date_option(since, "--since"), date_option(until, "--until")
     try:
         with api.open(db, read_only=True) as store:
             found = store.events(
@@ -118,18 +78,6 @@ def events(
     _print_events(found, output)
     if output is OutputFormat.table:
         _print_summaries(api.summarize(found))
-
-
-def _progress(total: int) -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        disable=total < 2,
-        transient=True,
-    )
 
 
 def _print_events(events: list[Event], output: OutputFormat) -> None:

@@ -1,0 +1,17 @@
+"""The `detente` command: a thin Typer + Rich layer over `detente.api`, one module per group of commands."""
+
+from __future__ import annotations
+
+import typer
+
+from detente.cli import articles
+
+app = typer.Typer(
+    help="Read the news and code who did what to whom, when — then ask how two actors get along.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command()(articles.analyze)
+app.command()(articles.events)
+
+__all__ = ["app"]

@@ -1,0 +1,58 @@
+"""What every `detente` command shares: the console, options, errors and the progress bar."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from detente.ingest import IngestError, parse_date
+
+console = Console()
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="DuckDB file (default: $DETENTE_DB, else detente.duckdb here).", show_default=False),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="How to print the results.")]
+
+
+def fail(message: str) -> None:
+    """Print a one-line error and exit non-zero."""
+    typer.echo(f"detente: error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def date_option(value: Optional[str], option: str) -> Optional[date]:
+    """A YYYY-MM-DD option's value, or a one-line error naming the option."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value, option)
+    except IngestError as error:
+        fail(str(error))
+
+
+def progress(total: int) -> Progress:
+    """A progress bar on standard error, shown only for work of more than one item."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=total < 2,
+        transient=True,
+    )
