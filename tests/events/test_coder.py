@@ -56,7 +56,7 @@ def test_one_event_per_coordinated_target():
 
 def test_reported_speech_codes_what_was_reported():
     events = code("Japan said North Korea fired missiles at South Korea.")
-    assert triples(events, facts_only=True) == {("PRK", "193", "KOR")}
+    assert triples(events, facts_only=True) == {("PRK", "194", "KOR")}
 
 
 def test_a_statement_is_coded_only_when_nothing_said_in_it_is():
@@ -69,7 +69,7 @@ def test_a_statement_is_coded_only_when_nothing_said_in_it_is():
     "text, flag",
     [
         ("Egypt did not recognize Israel.", "negated"),
-        ("Officials said Egypt refused to recognize Israel.", "negated"),
+        ("Officials said Egypt failed to recognize Israel.", "negated"),
         ("Egypt could recognize Israel if the talks succeed.", "hypothetical"),
         ("Egypt would love to recognize Israel.", "hypothetical"),
     ],
@@ -77,6 +77,22 @@ def test_a_statement_is_coded_only_when_nothing_said_in_it_is():
 def test_flagged_acts_are_never_plain_facts(text, flag):
     event = only(code(text), "EGY", "ISR")
     assert event.cameo == "054" and getattr(event, flag) and not event.is_fact
+
+
+def test_a_refusal_or_a_negated_intent_is_a_rejection():
+    assert triples(code("Egypt refused to recognize Israel.")) == {("EGY", "120", "ISR")}
+    assert triples(code("Peru said it would not send aid to Chile.")) == {("PER", "122", "CHL")}
+    assert triples(code("Iran announced it would free the Iraqi prisoners.")) == {("IRN", "0353", "IRQ")}
+
+
+def test_a_claim_or_a_statement_of_hostility_is_an_accusation_and_must_a_demand():
+    assert ("USA", "112", "ISIS") in triples(code("The US claimed that ISIS had attacked Iraq."))
+    assert triples(code("Britain said Libya must hand over the suspects.")) == {("GBR", "100", "LBY")}
+
+
+def test_someone_else_s_act_wanted_is_not_an_intent():
+    events = code("Brazil wants Argentina to attack Chile.")
+    assert all(not e.is_fact for e in events if e.source.principal == "ARG")
 
 
 def test_intent_is_coded_as_intent_not_as_the_act():

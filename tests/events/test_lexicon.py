@@ -19,7 +19,7 @@ def test_the_shipped_lexicon_covers_every_root():
         for pattern in patterns:
             assert cameo(pattern.code).root == pattern.code[:2]
     assert loaded.verb_patterns("meet")[0].preps == {"with"}, "patterns with a preposition come first"
-    assert loaded.has_cue("would", "hypothetical") and loaded.response_roots["offer"] >= {"03", "04"}
+    assert loaded.has_cue("would", "conditional") and loaded.response_roots["offer"] >= {"03", "04"}
 
 
 def copy(tmp_path: Path) -> Path:
@@ -38,6 +38,7 @@ def copy(tmp_path: Path) -> Path:
         ("nouns.tsv", "040\tvisit\tby\tto", "field noun"),
         ("cues.tsv", "maybe\tperhaps", "field cue"),
         ("cues.tsv", "offer\tresponse\t3", "field roots"),
+        ("cues.tsv", "report\tclaim\t\tNOUNISH", "field pos"),
     ],
 )
 def test_a_bad_row_is_named(tmp_path, file, line, field):

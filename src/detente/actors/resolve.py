@@ -69,10 +69,16 @@ class Mentions:
 
     by_token: dict[int, Mention] = field(default_factory=dict)
     names: dict[int, Actor] = field(default_factory=dict)
+    also: dict[int, list[Actor]] = field(default_factory=dict)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.by_token.get(token.i)
         return mention.actor if mention else None
+
+    def actors(self, token: Token) -> list[Actor]:
+        """Every actor a mention names: one, or several for coordinated owners ("US and British activists")."""
+        mention = self.by_token.get(token.i)
+        return [mention.actor, *self.also.get(token.i, [])] if mention else []
 
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -119,7 +125,7 @@ class _Resolver:
     def run(self) -> Mentions:
         deferred = []
         for token in self.doc:
-            if token.lower_ in _FIRST_PERSON:
+            if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
                 deferred.append(token)
             elif token.dep_ not in ("compound", "amod"):
                 self._resolve(token)
@@ -175,7 +181,7 @@ class _Resolver:
             return self._copy(token, found)
         if lower in _THIRD_PERSON and token.pos_ == "PRON":
             return self._copy(token, self._refer_back(token, _THIRD_PERSON[lower]))
-        if lower in _FIRST_PERSON or token.pos_ == "PRON":
+        if token.pos_ == "PRON":
             return None
         name = self._name_at(token)
         if name is not None:
@@ -231,7 +237,11 @@ class _Resolver:
         plural = token.tag_ in ("NNS", "NNPS")
         if owner is not None:
             sector = role.sector or owner.actor.sector
-            actor = Actor(owner.actor.principal, sector, None, _phrase(self._noun_phrase(token)))
+            text = _phrase(self._noun_phrase(token))
+            co_owners = [self.mentions.names[c.i] for c in self.doc[owner.token].children if c.dep_ == "conj" and c.i in self.mentions.names]
+            if co_owners:
+                self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
+            actor = Actor(owner.actor.principal, sector, None, text)
             return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
         if _is_definite(token):
             previous = self._refer_back(token, role.refers_to)
@@ -254,9 +264,24 @@ class _Resolver:
             if prep.lower_ == "of" or local:
                 for object_ in prep.children:
                     if object_.dep_ == "pobj":
-                        owner = self._resolve(object_) or self._modifier(object_)
+                        owner = self._place(object_)
                         if owner is not None:
                             return owner
+        return None
+
+    def _place(self, token: Token, depth: int = 2) -> Mention | None:
+        """The actor a place or body names, looking into its own modifiers and "of" ("the mayor of the
+        West Bank city of Nablus": the city is no actor, but "West Bank" is)."""
+        found = self._resolve(token) or self._modifier(token)
+        if found is not None or depth == 0:
+            return found
+        for child in sorted(token.children, key=lambda c: c.i):
+            if child.dep_ in ("compound", "amod") and child.i in self.mentions.names:
+                return self._modifier(child)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for object_ in child.children:
+                    if object_.dep_ == "pobj" and (found := self._place(object_, depth - 1)) is not None:
+                        return found
         return None
 
     def _modifier(self, token: Token) -> Mention | None:

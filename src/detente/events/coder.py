@@ -33,6 +33,10 @@ ARMED_SECTORS = frozenset({"REB", "INS", "MIL", "UAF", "SPY", "COP"})
 # How many earlier sentences an event noun or an answer may look back to.
 LOOKBACK_SENTENCES = 2
 _RECENT = frozenset({"recent", "latest", "last", "previous"})
+# Auxiliaries that make what was said a demand ("Libya must hand over the suspects").
+_OBLIGATIONS = frozenset({"must", "should"})
+# The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
+_REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
 
 
 @dataclass(frozen=True)
@@ -110,28 +114,44 @@ class _Coder:
             drafts.extend(found)
             self.history.extend(found)
         for verb in sentence:
-            if verb.pos_ == "VERB" and "speech" in cues_of(verb, self.lexicon):
+            if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
         return _unique(drafts)
 
     def _statement(self, index: int, verb: Token, drafts: list[_Draft]) -> list[_Draft]:
-        """A statement, coded only when nothing said in it is coded: to whom it was made ("told
-        Iran", "said to Iran"), else whom it is about when its subject is a name ("said Iran had...")."""
-        said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis") for t in c.subtree]
-        if any(d.trigger in said for d in drafts):
-            return []
+        """What a statement or a claim codes besides what was said in it.
+
+        A statement is coded only when nothing said in it is: to whom it was made
+        ("told Iran", "said to Iran"), else whom it is about when that is a name
+        ("said Iran had..."). What was said picks the code: that someone "must" or
+        "should" act is a demand (100), that they did something hostile an
+        accusation (112), anything else a statement (010). A claim ("alleged",
+        "claimed") that another actor did something hostile is an accusation of it.
+        """
+        content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        said = [t for c in content for t in c.subtree]
+        sources = self._named(syntax.subjects(verb))
+        how = modality(verb, self.lexicon)
+        inside = [d for d in drafts if d.trigger in said]
+        if inside:
+            if "claim" not in cues_of(verb, self.lexicon):
+                return []
+            accused = {d.source.principal: d.source for d in inside if cameo(d.code).quad >= 3}
+            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()]
         addressees = syntax.children(verb, "dative", "iobj") + syntax.prepositional_objects(verb, frozenset({"to"}))
         if verb.lemma_ == "tell":
             addressees += syntax.children(verb, "dobj")
         if not addressees:
             addressees = [
-                subject for c in verb.children if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
+                subject for c in content if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
                 if subject.pos_ == "PROPN"
             ]
-        targets = self._actors(addressees)
-        sources = [a for a in (self.mentions.actor(t) for t in syntax.subjects(verb)) if a is not None]
-        how = modality(verb, self.lexicon)
-        return [self._draft(index, verb, s, t, "010", False, how) for s in sources for t in targets]
+        code = "010"
+        if any(a.lemma_ in _OBLIGATIONS for c in content for a in syntax.children(c, "aux")):
+            code = "100"
+        elif any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
+            code = "112"
+        return [self._draft(index, verb, s, t, code, False, how) for s in sources for t in self._actors(addressees)]
 
     # --- verbs ----------------------------------------------------------------------------------
 
@@ -147,11 +167,10 @@ class _Coder:
             patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS) or (
                 syntax.subjects(verb.head) if verb.dep_ == "conj" else []
             )
-            sources = [self.mentions.actor(t) for t in syntax.agents(verb)] or self._implicit_agents(verb, earlier)
+            sources = self._named(syntax.agents(verb)) or self._implicit_agents(verb, earlier)
         else:
             patients = []
-            sources = [self.mentions.actor(t) for t in syntax.subjects(verb)]
-        sources = [s for s in sources if s is not None]
+            sources = self._named(syntax.subjects(verb))
         how = modality(verb, self.lexicon)
         for pattern in patterns:
             targets = self._targets(index, verb, pattern, passive, patients, sources)
@@ -180,15 +199,15 @@ class _Coder:
         if "complement" in pattern.flags:
             if not any(_names(t) & pattern.objects for t in _complements(verb)):
                 return None
-            found = [self.mentions.actor(t) for t in syntax.children(verb, "dobj", "oprd", "attr")]
+            found = self._named(syntax.children(verb, "dobj", "oprd", "attr"))
         elif pattern.objects and (obj is None or not _names(obj) & pattern.objects):
             return None
         elif pattern.preps:
             heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
-            found = [syntax.actor_within(t, self.mentions) for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+            found = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)])
         else:
             targets = objects + syntax.children(verb, "dative", "iobj")
-            found = [syntax.actor_within(c, self.mentions) for t in targets for c in syntax.conjuncts(t)]
+            found = self._actors([c for t in targets for c in syntax.conjuncts(t)])
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
         actors = [a for a in found if a is not None]
@@ -259,8 +278,23 @@ class _Coder:
             (d for d in recent if d.code[:2] == pattern.code[:2]), None
         )
 
+    def _named(self, tokens: list[Token]) -> list[Actor]:
+        """The actors the tokens name ("US and British activists" name two)."""
+        return [actor for token in tokens for actor in self.mentions.actors(token)]
+
     def _actors(self, tokens: list[Token]) -> list[Actor]:
-        return [a for a in (syntax.actor_within(t, self.mentions) for t in tokens) if a is not None]
+        """The actors the noun phrases name or are about."""
+        found = []
+        for token in tokens:
+            named = self.mentions.actors(token)
+            within = named or [self._within(token)]
+            found += [a for a in within if a is not None]
+        return found
+
+    def _within(self, token: Token) -> Actor | None:
+        """The actor a noun phrase names or is about; an event noun's own prepositions count."""
+        pattern = self._noun_pattern(token)
+        return syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
 
     def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:
         """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "a visit by X", or
@@ -271,9 +305,9 @@ class _Coder:
                 found.append(self.mentions.actor(child))
             elif child.dep_ in ("amod", "compound", "nmod"):
                 found.append(self.mentions.modifier_actor(child))
-        found += [self.mentions.actor(t) for t in syntax.prepositional_objects(noun, pattern.source_preps)]
+        found += self._named(syntax.prepositional_objects(noun, pattern.source_preps))
         if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
-            found = [self.mentions.actor(t) for t in syntax.subjects(noun.head.head)]
+            found = self._named(syntax.subjects(noun.head.head))
         return [a for a in found if a is not None]
 
     # --- shared ---------------------------------------------------------------------------------
@@ -284,9 +318,13 @@ class _Coder:
     def _draft(
         self, index: int, trigger: Token, source: Actor, target: Actor, code: str, symmetric: bool, how: Modality
     ) -> _Draft:
-        if how.promised_not and cameo(code).quad >= 3:
+        hostile = cameo(code).quad >= 3
+        if (how.promised_not or how.intent and how.negated) and hostile:
             code = "0356" if int(code[:2]) >= 15 else "030"
-            how = replace(how, intent=False)
+            how = replace(how, intent=False, negated=False, promised_not=False)
+        elif how.intent and how.negated:
+            code = _REFUSALS.get(code[:2], "120")
+            how = replace(how, intent=False, negated=False)
         elif how.intent:
             intended = intent_code(code)
             if intended is None:

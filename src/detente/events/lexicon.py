@@ -21,11 +21,14 @@ VERB_FLAGS = frozenset({"symmetric", "reverse", "response", "armed", "complement
 NOUN_FLAGS = frozenset({"symmetric"})
 # Prepositions a pattern may name; anything else in that column is a slip (a flag one column early).
 PREPOSITIONS = frozenset(
-    {"about", "against", "along", "at", "between", "by", "for", "from", "in", "into", "near", "of", "on", "over",
-     "to", "toward", "towards", "upon", "with"}
+    {"about", "against", "along", "at", "between", "by", "for", "from", "in", "into", "near", "of", "off", "on",
+     "outside", "over", "to", "toward", "towards", "upon", "with"}
 )
+# Universal parts of speech a cue may be limited to ("report" is a claim as a noun, not as a verb).
+PARTS_OF_SPEECH = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "SCONJ", "DET", "PRON"})
 CUES = frozenset(
-    {"hypothetical", "future", "intent", "commitment", "negative", "claim", "speech", "temporal", "response"}
+    {"hypothetical", "conditional", "future", "intent", "commitment", "request", "negative", "refusal", "claim",
+     "speech", "temporal", "response"}
 )
 
 
@@ -70,15 +73,20 @@ class NounPattern:
 class Lexicon:
     verbs: dict[str, tuple[VerbPattern, ...]]
     nouns: dict[str, NounPattern]
-    cues: dict[str, frozenset[str]]
+    cues: dict[str, tuple[tuple[str, str | None], ...]]
     response_roots: dict[str, frozenset[str]]
 
     def verb_patterns(self, lemma: str) -> tuple[VerbPattern, ...]:
         """The patterns of a verb lemma, most specific first."""
         return self.verbs.get(lemma, ())
 
+    def cues_for(self, lemma: str, form: str, pos: str) -> frozenset[str]:
+        """The cues a word carries, by its lemma or its form, for its part of speech."""
+        found = self.cues.get(lemma, ()) + (self.cues.get(form, ()) if form != lemma else ())
+        return frozenset(cue for cue, only in found if only is None or only == pos)
+
     def has_cue(self, word: str, cue: str) -> bool:
-        return cue in self.cues.get(word, frozenset())
+        return any(found == cue for found, _ in self.cues.get(word, ()))
 
 
 @lru_cache(maxsize=1)
@@ -113,13 +121,15 @@ def read(folder: Path) -> Lexicon:
             if noun in nouns:
                 raise LexiconError(f"{where}: field noun: {noun!r} is already a pattern; keep one row per noun")
             nouns[noun] = NounPattern(code, noun, _set(row["source"]), _set(row["target"]), flags)
-    cues: dict[str, set[str]] = defaultdict(set)
+    cues: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     response_roots: dict[str, frozenset[str]] = {}
-    for line, row in _rows(folder / "cues.tsv", ("word", "cue", "roots")):
+    for line, row in _rows(folder / "cues.tsv", ("word", "cue", "roots", "pos")):
         where = f"{folder / 'cues.tsv'}:{line}"
         if row["cue"] not in CUES:
             raise LexiconError(f"{where}: field cue: {row['cue']!r} is not one of {', '.join(sorted(CUES))}")
-        cues[row["word"]].add(row["cue"])
+        if row["pos"] and row["pos"] not in PARTS_OF_SPEECH:
+            raise LexiconError(f"{where}: field pos: {row['pos']!r} is not one of {', '.join(sorted(PARTS_OF_SPEECH))}")
+        cues[row["word"]].append((row["cue"], row["pos"] or None))
         if row["cue"] == "response":
             roots = _set(row["roots"])
             if not roots or not all(len(r) == 2 and is_code(r) for r in roots):
@@ -128,7 +138,7 @@ def read(folder: Path) -> Lexicon:
     return Lexicon(
         {lemma: tuple(sorted(found, key=lambda p: p.specificity, reverse=True)) for lemma, found in verbs.items()},
         nouns,
-        {word: frozenset(found) for word, found in cues.items()},
+        {word: tuple(found) for word, found in cues.items()},
         response_roots,
     )
 

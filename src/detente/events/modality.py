@@ -37,12 +37,28 @@ class Modality:
     promised_not: bool = False
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """What a word's own auxiliaries, markers and subject say of it."""
+
+    negated: bool
+    hypothetical: bool
+    future: bool
+    conditional: bool
+
+
 def modality(trigger: Token, lexicon: Lexicon) -> Modality:
-    """The modality of the act at ``trigger`` (a verb or an event noun)."""
-    negated, hypothetical, intent = _own(trigger, lexicon)
+    """The modality of the act at ``trigger`` (a verb or an event noun).
+
+    "would" is conditional ("would attack if...") except below a verb of speech or
+    commitment, where it is the future of the past ("announced it would free the
+    prisoners"): then the act is an intent. An intent is someone else's wish, not an
+    intent, when the act has an actor of its own ("wants Russia to attack").
+    """
+    own = _own(trigger, lexicon)
+    negated, hypothetical, intent, conditional = own.negated, own.hypothetical, own.future, own.conditional
     alleged = _claimed(trigger, lexicon)
-    promised_not = False
-    spoken = False
+    promised_not = spoken = False
     token = trigger
     while token.head != token and dependency(token) in _PASSES:
         link, governor = dependency(token), token.head
@@ -53,29 +69,37 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             "speech" in cues_of(token, lexicon) and any("claim" in cues_of(c, lexicon) for c in governor.children if c.dep_ == "dobj")
         ):
             alleged = True
+        if conditional and link == "ccomp" and cues & {"speech", "commitment"}:
+            conditional, intent = False, True
         if "speech" in cues and link in ("ccomp", "parataxis"):
             spoken = True
         if not spoken:
-            above_negated, above_hypothetical, above_future = _own(governor, lexicon)
+            above = _own(governor, lexicon)
             if "commitment" in cues and negated and token == trigger:
                 promised_not, negated = True, False
-            elif above_negated or ("negative" in cues and link in _NEGATED_BELOW):
+            elif above.negated or ("negative" in cues and link in _NEGATED_BELOW):
                 negated = True
-            hypothetical = hypothetical or above_hypothetical or "hypothetical" in cues
-            if link in _INTENDED_BELOW and (above_future or cues & {"intent", "commitment"}):
-                intent = True
+            if "refusal" in cues and link in _NEGATED_BELOW:
+                negated = intent = True
+            hypothetical = hypothetical or above.hypothetical or above.conditional or "hypothetical" in cues
+            if "request" in cues and link in ("xcomp", "ccomp", "acl"):
+                hypothetical = True
+            if link in _INTENDED_BELOW and (above.future or cues & {"intent", "commitment"}):
+                if _someone_else(token, governor):
+                    hypothetical = True
+                else:
+                    intent = True
         token = governor
-    return Modality(negated, hypothetical, alleged, intent, promised_not)
+    return Modality(negated, hypothetical or conditional, alleged, intent, promised_not)
 
 
 def cues_of(token: Token, lexicon: Lexicon) -> frozenset[str]:
-    """The cues a word carries, by its lemma or its form."""
-    return lexicon.cues.get(token.lemma_.lower(), frozenset()) | lexicon.cues.get(token.lower_, frozenset())
+    """The cues a word carries, by its lemma or its form, for its part of speech."""
+    return lexicon.cues_for(token.lemma_.lower(), token.lower_, token.pos_)
 
 
-def _own(word: Token, lexicon: Lexicon) -> tuple[bool, bool, bool]:
-    """(negated, hypothetical, future) from a word's own auxiliaries, markers, subject and modifiers."""
-    negated = hypothetical = future = False
+def _own(word: Token, lexicon: Lexicon) -> _Clause:
+    negated = hypothetical = future = conditional = False
     for child in word.children:
         cues = cues_of(child, lexicon)
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ == "never"):
@@ -83,13 +107,14 @@ def _own(word: Token, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         elif child.dep_ in ("aux", "auxpass"):
             hypothetical = hypothetical or "hypothetical" in cues
             future = future or "future" in cues
+            conditional = conditional or "conditional" in cues
         elif child.dep_ in ("mark", "amod") and "hypothetical" in cues:
             hypothetical = True
         elif child.dep_ in ("nsubj", "nsubjpass") and (
             "negative" in cues or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
             negated = True
-    return negated, hypothetical, future
+    return _Clause(negated, hypothetical, future, conditional)
 
 
 def _claimed(word: Token, lexicon: Lexicon) -> bool:
@@ -100,3 +125,10 @@ def _claimed(word: Token, lexicon: Lexicon) -> bool:
 def _has_own_clause(verb: Token) -> bool:
     """A conjoined verb with its own subject or auxiliary is a clause of its own."""
     return any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for child in verb.children)
+
+
+def _someone_else(act: Token, governor: Token) -> bool:
+    """Whether an act below a verb of wanting has an actor other than the one who wants it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in act.children) or (
+        act.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in governor.children)
+    )

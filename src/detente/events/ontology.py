@@ -25,13 +25,14 @@ QUAD_NAMES: dict[int, str] = {
 # The last root of each quad class: 01-05, 06-08, 09-13, 14-20.
 _QUAD_LAST_ROOT = ((5, 1), (8, 2), (13, 3), (20, 4))
 
-# PLOVER draft 0.8 event types.
-PLOVER_TYPES = frozenset(
-    {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    }
-)
+# PLOVER event types and the quad class the PLOVER manual puts each in.
+PLOVER_QUADS: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+PLOVER_TYPES = frozenset(PLOVER_QUADS)
 
 # Roots whose codes are already words (statements, appeals, intents and all verbal conflict):
 # they have no "express intent" counterpart.

@@ -34,10 +34,16 @@ def link(token: Token) -> str:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A noun and the nouns coordinated with it ("China and Pakistan", "Russia or its allies")."""
+    """A noun and the nouns coordinated with it ("China and Pakistan", "Russia or its allies").
+
+    In a list of names the parser often takes the second for an apposition of the first
+    ("The US, Russia, and Switzerland"): a name in apposition to a name is coordinated too.
+    """
     found = [token]
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.extend(conjuncts(child))
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN":
             found.extend(conjuncts(child))
     return found
 
@@ -63,7 +69,8 @@ def subjects(verb: Token) -> list[Token]:
 def inherited_subjects(verb: Token) -> list[Token]:
     """The subject of a clause that has none of its own.
 
-    A conjoined verb shares its head's subject; an infinitive or gerund takes the
+    A conjoined verb shares its head's subject; an infinitive below a passive takes
+    its subject ("Obama is expected to visit"); an infinitive or gerund takes the
     object of an object-control verb ("accused Russia of supplying") or else the
     subject of the verb it hangs from; a gerund after a preposition with a noun
     ("about Russia paying") takes that noun; a finite verb whose subject the parser
@@ -83,6 +90,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
             return conjuncts(children(head, "dobj")[0])
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "conj"):
             return subjects(head.head) if head.head != head else []
+        if verb.dep_ == "xcomp" and is_passive(head):
+            return [c for p in children(head, *PASSIVE_SUBJECT_DEPS) for c in conjuncts(p)]
         if is_passive(head) and verb.dep_ == "conj":
             return []
         return subjects(head) if head != verb else []
@@ -129,12 +138,14 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def actor_within(token: Token, mentions: Mentions) -> Actor | None:
+def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> Actor | None:
     """The actor a noun phrase is about when it names none itself.
 
     "praised the way the Taliban acted", "criticized China's stance", "welcomed the
-    Chinese decision": the possessor, a name modifier, an "of" object or the subject
-    of a relative clause, nearest first.
+    Chinese decision", "endorsed an agreement with the EU", "condemned the killings in
+    Syria": the possessor, a name modifier, an "of" object, the subject of a relative
+    clause, an object of ``preps`` (the prepositions of an event noun), and last the
+    place it is in, nearest first.
     """
     actor = mentions.actor(token)
     if actor is not None:
@@ -144,15 +155,15 @@ def actor_within(token: Token, mentions: Mentions) -> Actor | None:
             found = mentions.actor(child) or mentions.modifier_actor(child)
             if found is not None:
                 return found
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in children(child, "pobj"):
-                found = mentions.actor(pobj)
-                if found is not None:
-                    return found
-        if child.dep_ == "relcl":
-            for subject in children(child, *SUBJECT_DEPS):
-                found = mentions.actor(subject)
+    for wanted in ("of", *sorted(preps), "relcl", "in"):
+        for child in token.children:
+            if wanted == "relcl" and child.dep_ == "relcl":
+                objects = children(child, *SUBJECT_DEPS)
+            elif child.dep_ == "prep" and child.lower_ == wanted:
+                objects = children(child, "pobj")
+            else:
+                continue
+            for found in (mentions.actor(o) or mentions.modifier_actor(o) for o in objects):
                 if found is not None:
                     return found
     return None

@@ -1,0 +1,150 @@
+"""How well the coder does on a test suite: precision, recall and F1 against expected events.
+
+An output event matches an expected one in the same record when the principals agree
+(an armed group also matches its home country, which is how PETRARCH's codes name
+it) and the root (or the full code) agrees. A symmetric output event ("X and Y met")
+may match the expected event in each direction. Only plain facts count as output:
+a negated, hypothetical or alleged event is not an assertion that it happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from detente import nlp
+from detente.actors.kb import KnowledgeBase
+from detente.events.coder import extract_events
+from detente.events.ontology import PLOVER_QUADS
+from detente.events.suites import Expected, SuiteRecord
+from detente.ingest import document_from_text
+from detente.model import Event
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Matched, expected and output counts at one level (roots or full codes)."""
+
+    matched_expected: int
+    matched_output: int
+    expected: int
+    output: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched_output / self.output if self.output else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_expected / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    record: SuiteRecord
+    events: tuple[Event, ...]
+    missed: tuple[Expected, ...]
+    extra: tuple[Event, ...]
+
+
+@dataclass
+class CoderScore:
+    """A suite's score: agreement on (source, target, root) and on full codes, record by record."""
+
+    roots: Agreement
+    codes: Agreement
+    results: list[RecordResult] = field(default_factory=list)
+    plover_compared: int = 0
+    plover_type_right: int = 0
+    plover_quad_right: int = 0
+
+    @property
+    def plover_type_accuracy(self) -> float:
+        return self.plover_type_right / self.plover_compared if self.plover_compared else 0.0
+
+    @property
+    def plover_quad_accuracy(self) -> float:
+        return self.plover_quad_right / self.plover_compared if self.plover_compared else 0.0
+
+
+def code_records(records: Iterable[SuiteRecord], kb: KnowledgeBase) -> Iterator[tuple[SuiteRecord, list[Event]]]:
+    """Each record's plain events, coded by the real pipeline as an article of one sentence."""
+    records = list(records)
+    documents = [document_from_text(r.text, date=r.date, source=r.id) for r in records]
+    parsed = nlp.load().pipe((d.text for d in documents), batch_size=32)
+    for record, document, doc in zip(records, documents, parsed):
+        yield record, [e for e in extract_events(document, doc, kb=kb) if e.is_fact]
+
+
+def score(coded: Iterable[tuple[SuiteRecord, list[Event]]], kb: KnowledgeBase) -> CoderScore:
+    """Compare coded events with each record's expected events."""
+    root_counts = [0, 0, 0, 0]
+    code_counts = [0, 0, 0, 0]
+    result = CoderScore(Agreement(0, 0, 0, 0), Agreement(0, 0, 0, 0))
+    for record, events in coded:
+        for counts, full in ((root_counts, False), (code_counts, True)):
+            expected_hit, output_hit = _match(record.expected, events, kb, full=full)
+            counts[0] += sum(expected_hit)
+            counts[1] += sum(output_hit)
+            counts[2] += len(record.expected)
+            counts[3] += len(events)
+            if not full:
+                missed = tuple(e for e, hit in zip(record.expected, expected_hit) if not hit)
+                extra = tuple(e for e, hit in zip(events, output_hit) if not hit)
+        result.results.append(RecordResult(record, tuple(events), missed, extra))
+        for expected in record.expected:
+            if expected.plover is None:
+                continue
+            ours = next((e for e in events if _same_actors(expected, e, kb)), None)
+            if ours is not None:
+                result.plover_compared += 1
+                result.plover_type_right += ours.plover == expected.plover
+                result.plover_quad_right += ours.quad == PLOVER_QUADS[expected.plover]
+    result.roots = Agreement(*root_counts)
+    result.codes = Agreement(*code_counts)
+    return result
+
+
+def _match(expected: tuple[Expected, ...], events: list[Event], kb: KnowledgeBase, *, full: bool) -> tuple[list[bool], list[bool]]:
+    """Greedy one-to-one matching; a symmetric event may take one expected event in each direction."""
+    expected_hit = [False] * len(expected)
+    used: list[set[str]] = [set() for _ in events]
+    for i, wanted in enumerate(expected):
+        for j, event in enumerate(events):
+            free = _directions(wanted, event, kb) - used[j] if _same_code(wanted, event, full=full) else set()
+            if free:
+                used[j].add(min(free))
+                expected_hit[i] = True
+                break
+    return expected_hit, [bool(directions) for directions in used]
+
+
+def _same_code(wanted: Expected, event: Event, *, full: bool) -> bool:
+    if wanted.code:
+        return event.cameo == wanted.code if full else event.root == wanted.code[:2]
+    return event.plover == wanted.plover
+
+
+def _same_actors(wanted: Expected, event: Event, kb: KnowledgeBase) -> bool:
+    return bool(_directions(wanted, event, kb))
+
+
+def _directions(wanted: Expected, event: Event, kb: KnowledgeBase) -> set[str]:
+    """In which directions an event has the expected source and target (backward only if symmetric)."""
+    source, target = event.source.principal, event.target.principal
+    found = set()
+    if _is(source, wanted.source, event, kb) and _is(target, wanted.target, event, kb):
+        found.add("forward")
+    if event.symmetric and _is(target, wanted.source, event, kb) and _is(source, wanted.target, event, kb):
+        found.add("backward")
+    return found
+
+
+def _is(ours: str, theirs: str, event: Event, kb: KnowledgeBase) -> bool:
+    """Whether our principal is the suite's: the same, or an armed group and its home country."""
+    return ours == theirs or kb.country_of(ours, event.date.start) == theirs
