@@ -212,7 +212,10 @@ class _Resolver:
     # --- role words -----------------------------------------------------------------------------
 
     def _role_of(self, token: Token) -> tuple[Role, int] | None:
-        """The role the noun phrase headed by ``token`` names, and the first token of its words."""
+        """The role the noun phrase headed by ``token`` names, and the first token of its words.
+
+        A role word modifying another noun makes an actor of it too ("army bulldozers", "police cars").
+        """
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         start = token.i
@@ -226,6 +229,11 @@ class _Resolver:
                 role = self.kb.role(token.lemma_)
             if role is not None:
                 return role, first
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                role = self.kb.role(child.lower_) or self.kb.role(child.lemma_)
+                if role is not None and role.sector is not None:
+                    return role, child.i
         return None
 
     def _role(self, token: Token) -> Mention | None:

@@ -283,22 +283,17 @@ class _Coder:
         return [actor for token in tokens for actor in self.mentions.actors(token)]
 
     def _actors(self, tokens: list[Token]) -> list[Actor]:
-        """The actors the noun phrases name or are about."""
+        """The actors the noun phrases name or are about; an event noun's own prepositions count."""
         found = []
         for token in tokens:
-            named = self.mentions.actors(token)
-            within = named or [self._within(token)]
-            found += [a for a in within if a is not None]
+            pattern = self._noun_pattern(token)
+            found += syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
         return found
-
-    def _within(self, token: Token) -> Actor | None:
-        """The actor a noun phrase names or is about; an event noun's own prepositions count."""
-        pattern = self._noun_pattern(token)
-        return syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
 
     def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:
         """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "a visit by X", or
-        the subject of the verb it is the purpose of ("visited Russia for talks with Lavrov")."""
+        the subject of the verb it is the purpose or time of ("came to Cairo for talks with Sisi",
+        "threw stones during demonstrations against X")."""
         found = []
         for child in noun.children:
             if child.dep_ == "poss":
@@ -306,7 +301,7 @@ class _Coder:
             elif child.dep_ in ("amod", "compound", "nmod"):
                 found.append(self.mentions.modifier_actor(child))
         found += self._named(syntax.prepositional_objects(noun, pattern.source_preps))
-        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
         return [a for a in found if a is not None]
 

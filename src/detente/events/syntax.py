@@ -138,35 +138,40 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> Actor | None:
-    """The actor a noun phrase is about when it names none itself.
+# Where a noun phrase that names no actor finds the one it is about, nearest first after its
+# modifiers: "the killing of X", "calls by X", "an offer from X", the noun's own prepositions
+# (``preps``), "measures against X", "sanctions on X", a relative clause's subject, the place it is in.
+_ABOUT = ("of", "by", "from", "preps", "against", "on", "relcl", "in")
+
+
+def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
+    """The actors a noun phrase names, or is about when it names none itself.
 
     "praised the way the Taliban acted", "criticized China's stance", "welcomed the
-    Chinese decision", "endorsed an agreement with the EU", "condemned the killings in
-    Syria": the possessor, a name modifier, an "of" object, the subject of a relative
-    clause, an object of ``preps`` (the prepositions of an event noun), and last the
-    place it is in, nearest first.
+    Chinese decision", "rejected calls by Belarus", "endorsed an agreement with the EU",
+    "condemned the killings in Syria". ``preps`` are the prepositions of an event noun.
     """
-    actor = mentions.actor(token)
-    if actor is not None:
-        return actor
+    named = mentions.actors(token)
+    if named:
+        return named
     for child in sorted(token.children, key=lambda c: c.i):
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
-            found = mentions.actor(child) or mentions.modifier_actor(child)
-            if found is not None:
+            found = mentions.actors(child) or [a for a in [mentions.modifier_actor(child)] if a is not None]
+            if found:
                 return found
-    for wanted in ("of", *sorted(preps), "relcl", "in"):
+    for wanted in _ABOUT:
         for child in token.children:
             if wanted == "relcl" and child.dep_ == "relcl":
                 objects = children(child, *SUBJECT_DEPS)
-            elif child.dep_ == "prep" and child.lower_ == wanted:
+            elif child.dep_ == "prep" and (child.lower_ == wanted or wanted == "preps" and child.lower_ in preps):
                 objects = children(child, "pobj")
             else:
                 continue
-            for found in (mentions.actor(o) or mentions.modifier_actor(o) for o in objects):
-                if found is not None:
+            for object_ in objects:
+                found = mentions.actors(object_) or [a for a in [mentions.modifier_actor(object_)] if a is not None]
+                if found:
                     return found
-    return None
+    return []
 
 
 def clause_of(token: Token) -> Token:
