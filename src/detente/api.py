@@ -10,22 +10,29 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from detente import nlp
+from detente.actors import kb as knowledge
 from detente.events import extract_events
-from detente.ingest import document_from_text, parse_date
+from detente.events import evaluation, gold, suites
+from detente.ingest import document_from_text, parse_date, read_paths
 from detente.model import Document, Event, Sentence
 from detente.relations.summary import DyadSummary, summarize
 from detente.store import Store
 
 DEFAULT_DB = "detente.duckdb"
 
+SUITES = ("petr-gsr", "petr-validate", "plover-gsr")
+
 __all__ = [
+    "SUITES",
     "Analysis",
     "DyadSummary",
     "analyze",
     "analyze_documents",
     "database_path",
+    "evaluate_suite",
     "event_to_dict",
     "open",
+    "score_example",
     "summarize",
 ]
 
@@ -100,3 +107,27 @@ def event_to_dict(event: Event) -> dict:
         "alleged": event.alleged,
         "symmetric": event.symmetric,
     }
+
+
+def evaluate_suite(suite: str, path: str | Path) -> evaluation.CoderScore:
+    """Code a test suite's sentences and score them against its expected events.
+
+    ``suite``: "petr-gsr" or "petr-validate" (PETRARCH validation XML) or "plover-gsr"
+    (the PLOVER GSR JSON).
+    """
+    path = Path(path)
+    kb = knowledge.load()
+    if suite in ("petr-gsr", "petr-validate"):
+        records = suites.read_petrarch(path)
+    elif suite == "plover-gsr":
+        records = suites.read_plover_gsr(path, kb)
+    else:
+        raise suites.SuiteError(f"unknown suite {suite!r}; choose one of {', '.join(SUITES)} or seed")
+    return evaluation.score(evaluation.code_records(records, kb), kb)
+
+
+def score_example(article: str | Path, gold_file: str | Path, published: Date) -> gold.GoldScore:
+    """Code an article and score it against its hand-coded gold events (``*.gold.jsonl``)."""
+    [document] = read_paths([Path(article)], date=published)
+    [analysis] = analyze_documents([document])
+    return gold.score(analysis.events, gold.load_gold(Path(gold_file)))

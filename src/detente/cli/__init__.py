@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import articles
+from detente.cli import articles, evaluate
 
 app = typer.Typer(
     help="Read the news and code who did what to whom, when — then ask how two actors get along.",
@@ -13,5 +13,6 @@ app = typer.Typer(
 )
 app.command()(articles.analyze)
 app.command()(articles.events)
+app.add_typer(evaluate.app, name="eval")
 
 __all__ = ["app"]

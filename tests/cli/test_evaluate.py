@@ -1,0 +1,59 @@
+"""`detente eval coder` on the peers' suites in ../shared: the figures are printed, and they hold.
+
+The floors are the scores measured when this test was written: a change that makes the
+coder worse on a suite fails here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SHARED
+from detente.cli import app
+
+SUITES = SHARED / "data" / "eventcoding"
+
+
+def run(*args: str) -> dict:
+    result = CliRunner().invoke(app, ["eval", "coder", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def suite(name: str):
+    path = SUITES / name
+    if not path.exists():
+        pytest.skip(f"{name} is not at {SUITES}: clone the project beside ../shared")
+    return path
+
+
+def test_petrarch_gsr():
+    figures = run(str(suite("PETR2_GSR_validation.xml")), "--suite", "petr-gsr")
+    assert figures["records"] == 77 and figures["expected"] == 79
+    assert figures["root_f1"] >= 0.55 and figures["root_precision"] >= 0.8
+
+
+def test_plover_gsr_types_and_quads():
+    figures = run(str(suite("PLOVER_GSR_CAMEO.txt")), "--suite", "plover-gsr", "--show", "missed")
+    assert figures["plover_compared"] >= 80
+    assert figures["plover_type_accuracy"] >= 0.85 and figures["plover_quad_accuracy"] >= 0.92
+    assert len(figures["missed_events"]) == figures["missed"]
+
+
+def test_seed_needs_a_date_and_meets_the_bar(shared_example):
+    article, _ = shared_example
+    result = CliRunner().invoke(app, ["eval", "coder", str(article), "--suite", "seed"])
+    assert result.exit_code != 0 and "--date" in result.stderr
+    figures = run(str(article), "--suite", "seed", "--date", "2021-08-19")
+    assert figures["clear_recall"] >= 0.9 and figures["must_not_as_fact"] == []
+
+
+def test_a_missing_or_malformed_suite_is_one_line(tmp_path):
+    bad = tmp_path / "suite.xml"
+    bad.write_text("<Validation></Validation>", encoding="utf-8")
+    for path in (tmp_path / "absent.xml", bad):
+        result = CliRunner().invoke(app, ["eval", "coder", str(path), "--suite", "petr-gsr"])
+        assert result.exit_code != 0 and str(path) in result.stderr and len(result.stderr.strip().splitlines()) == 1
