@@ -159,5 +159,12 @@ def test_dates_from_the_clause_else_the_publication_date():
     assert praise.date.from_publication_date and praise.date.start == PUBLISHED
 
 
+def test_people_and_groups_take_the_role_they_held_on_the_event_date():
+    biden = only(code("In 2012, Biden visited China.", date(2023, 5, 18)), "USA", "CHN")
+    trump = only(code("In 2022, Trump criticized China.", date(2023, 5, 18)), "USA", "CHN")
+    taliban = only(code("In 2010, the Taliban attacked Pakistan.", date(2023, 5, 18)), "TALIBAN", "PAK")
+    assert (biden.source.sector, trump.source.sector, taliban.source.sector) == ("GOV", "OPP", "INS")
+
+
 def test_no_event_between_an_actor_and_itself_or_without_a_target():
     assert code("Russia praised Russia's own army. Brazil protested.") == []

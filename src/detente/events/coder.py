@@ -54,7 +54,8 @@ def extract_events(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase 
     """The events of a document whose clean text ``doc`` parses; dated against its publication date."""
     if document.date is None:
         raise ValueError(f"{document.source}: no publication date; events cannot be dated")
-    mentions = resolve(doc, document.date, kb or knowledge.load())
+    kb = kb or knowledge.load()
+    mentions = resolve(doc, document.date, kb)
     dates = _Dates(doc, find_time_expressions(doc, document.date), document.date)
     coder = _Coder(mentions, load_lexicon())
     records = nlp.sentences(document, doc)
@@ -63,8 +64,39 @@ def extract_events(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase 
         record = records[index]
         span = document.original_span(record.start, record.end)
         for draft in coder.code(index, sentence):
-            events.append(_event(document, record.text, index, span, draft, dates.of(draft.trigger)))
+            when = dates.of(draft.trigger)
+            if not when.from_publication_date:
+                middle = _middle(when)
+                draft = replace(
+                    draft,
+                    source=_as_of(draft.source, kb, document.date, middle),
+                    target=_as_of(draft.target, kb, document.date, middle),
+                )
+            events.append(_event(document, record.text, index, span, draft, when))
     return events
+
+
+def _middle(when: EventDate) -> date:
+    """The day that stands for an event's dates: the middle, or the closed end of an open interval."""
+    if when.start == date.min:
+        return when.end
+    if when.end == date.max:
+        return when.start
+    return when.start + (when.end - when.start) / 2
+
+
+def _as_of(actor: Actor, kb: knowledge.KnowledgeBase, published: date, day: date) -> Actor:
+    """An actor resolved on the publication date, re-read on the event's own date: "then-Secretary of
+    State Tillerson" in 2017 is USA GOV, the Taliban in 1999 the government of Afghanistan."""
+    if actor.name is not None:
+        person = kb.lookup(actor.name, day)
+        if person is not None and person.kind == "person":
+            return replace(actor, principal=person.principal, sector=person.sector)
+        return actor
+    own = kb.sector_on(actor.principal, published)
+    if own is not None and actor.sector == own:
+        return replace(actor, sector=kb.sector_on(actor.principal, day))
+    return actor
 
 
 def _event(document: Document, sentence: str, index: int, span: tuple[int, int], draft: _Draft, when: EventDate) -> Event:
