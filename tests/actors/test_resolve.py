@@ -80,3 +80,9 @@ def test_we_inside_a_quotation_is_the_speaker(knowledge):
 def test_unknown_words_and_bare_roles_resolve_to_nothing(knowledge):
     found = actors("Officials said the committee met experts in the building.", knowledge)
     assert found == {}
+
+
+def test_people_nothing_identifies_are_reported_unresolved(knowledge):
+    doc = nlp.load()("Maria Lopez, a local teacher, met the Russian ambassador. Later Lopez left Moscow.")
+    mentions = resolve(doc, PUBLISHED, knowledge)
+    assert mentions.unresolved == ["Maria Lopez"]

@@ -64,12 +64,14 @@ class Mentions:
 
     A name used as a modifier ("Russian" in "Russian diplomats", "Taliban" in
     "Taliban officials") is no mention of its own, but event nouns need it
-    ("the Russian invasion"): ``modifier_actor`` gives it.
+    ("the Russian invasion"): ``modifier_actor`` gives it. ``unresolved`` lists the
+    people and organisations named that nothing identifies, for the user to see.
     """
 
     by_token: dict[int, Mention] = field(default_factory=dict)
     names: dict[int, Actor] = field(default_factory=dict)
     also: dict[int, list[Actor]] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.by_token.get(token.i)
@@ -137,7 +139,20 @@ class _Resolver:
                 actor = replace(mention.actor, name=None, text=token.text)
                 plural = token.lower_ not in {"i", "me", "my"}
                 self._remember(token, actor, mention.entity_kind, person=not plural, plural=plural)
+        self.mentions.unresolved = self._unresolved()
         return self.mentions
+
+    def _unresolved(self) -> list[str]:
+        """The people and organisations named in the text that resolve to no actor, each once."""
+        found: list[str] = []
+        for entity in self.doc.ents:
+            if entity.label_ in ("PERSON", "ORG") and not any(
+                t.i in self.mentions.by_token or t.i in self.mentions.names for t in entity
+            ):
+                name = " ".join(entity.text.split())
+                if not any(known.endswith(" " + name) or known == name for known in found):
+                    found.append(name)
+        return found
 
     # --- names the knowledge base knows -------------------------------------------------------
 

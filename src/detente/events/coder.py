@@ -50,8 +50,21 @@ class _Draft:
     modality: Modality
 
 
+@dataclass(frozen=True)
+class Coding:
+    """What the coder read in a document: its events, and the names it could not resolve."""
+
+    events: list[Event]
+    unresolved: list[str]
+
+
 def extract_events(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase | None = None) -> list[Event]:
     """The events of a document whose clean text ``doc`` parses; dated against its publication date."""
+    return code_document(document, doc, kb=kb).events
+
+
+def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase | None = None) -> Coding:
+    """The events of a document and the people and organisations it names that resolve to no actor."""
     if document.date is None:
         raise ValueError(f"{document.source}: no publication date; events cannot be dated")
     kb = kb or knowledge.load()
@@ -73,7 +86,7 @@ def extract_events(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase 
                     target=_as_of(draft.target, kb, document.date, middle),
                 )
             events.append(_event(document, record.text, index, span, draft, when))
-    return events
+    return Coding(events, mentions.unresolved)
 
 
 def _middle(when: EventDate) -> date:
