@@ -1,4 +1,4 @@
-"""The Python facade every front end uses: analyse articles, store them, query events."""
+"""The Python facade every front end uses: analyse articles, import event data, store, query and export events."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import os
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from detente import nlp
 from detente.actors import kb as knowledge
+from detente.actors import petrarch
 from detente.events import extract_events
 from detente.events import evaluation, gold, suites
+from detente.importers import FORMATS, ImportSummary, Source, import_sources
+from detente.importers.fetch import RemoteFile, download, gdelt_files
 from detente.ingest import document_from_text, parse_date, read_paths
 from detente.model import Document, Event, Sentence
 from detente.relations.summary import DyadSummary, summarize
 from detente.store import Store
+from detente.store.export import export_events as _export_events
 
 DEFAULT_DB = "detente.duckdb"
 
@@ -31,6 +35,10 @@ __all__ = [
     "database_path",
     "evaluate_suite",
     "event_to_dict",
+    "export_events",
+    "fetch_gdelt",
+    "files_to_import",
+    "import_events",
     "open",
     "score_example",
     "summarize",
@@ -81,13 +89,74 @@ def open(path: str | Path | None = None, *, read_only: bool = False) -> Store:  
     return Store(database_path(path), read_only=read_only)
 
 
+def files_to_import(fmt: str, paths: Iterable[str | Path]) -> list[Source]:
+    """The files an import of ``paths`` in format ``fmt`` (gdelt, icews, polecat, acled, tkg) reads, in order."""
+    if fmt not in FORMATS:
+        raise ValueError(f"{fmt!r} is not a format detente imports; use one of {', '.join(FORMATS)}")
+    return FORMATS[fmt].sources([Path(p) for p in paths])
+
+
+def import_events(
+    fmt: str,
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path | None = None,
+    on_file: Callable[[Source], Callable[[float], None]] | None = None,
+) -> Iterator[ImportSummary]:
+    """Import dataset files into the store, one transaction per file, yielding where each file's rows went.
+
+    The same file (by content) is imported once; ``on_file`` is told when a file starts and
+    returns the function that file's progress (0 to 1) goes to.
+    """
+    files = files_to_import(fmt, paths)
+    with open(db) as store:
+        yield from import_sources(store, FORMATS[fmt], files, on_file=on_file)
+
+
+def export_events(
+    path: str | Path,
+    *,
+    format: str | None = None,  # noqa: A002 - the user-facing option's name
+    db: str | Path | None = None,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    since: Date | None = None,
+    until: Date | None = None,
+    dataset: str | None = None,
+) -> int:
+    """Write the stored events matching the filter to CSV, Parquet, JSONL or GEXF (the signed dyad
+    network); the format comes from the file's suffix unless given. Returns how many events
+    (for GEXF, dyads) were written."""
+    with open(db, read_only=True) as store:
+        return _export_events(
+            store, Path(path), format, actor=actor, dyad=dyad, since=since, until=until, dataset=dataset
+        )
+
+
+def fetch_gdelt(
+    start: Date,
+    end: Date,
+    folder: str | Path,
+    *,
+    version: int = 1,
+    base_url: str | None = None,
+    on_file: Callable[[RemoteFile], Callable[[float], None]] | None = None,
+) -> list[Path]:
+    """Download the GDELT event files (1.0 or 2.0) holding events of ``start`` to ``end`` into ``folder``."""
+    fetched = []
+    for remote in gdelt_files(start, end, version=version, base_url=base_url):
+        fetched.append(download(remote, Path(folder), on_progress=on_file(remote) if on_file else None))
+    return fetched
+
+
 def event_to_dict(event: Event) -> dict:
-    """An event as the JSON object of the output contract."""
+    """An event as the JSON object of the output contract, with the dataset it came from
+    ("coded" for an event read from text) and, for an imported event, the file:line it was read at."""
     return {
         "doc_id": event.doc_id,
         "sentence_index": event.sentence_index,
         "sentence": event.sentence,
-        "span": list(event.span),
+        "span": list(event.span) if event.span is not None else None,
         "source": dataclasses.asdict(event.source),
         "target": dataclasses.asdict(event.target),
         "cameo": event.cameo,
@@ -106,20 +175,36 @@ def event_to_dict(event: Event) -> dict:
         "hypothetical": event.hypothetical,
         "alleged": event.alleged,
         "symmetric": event.symmetric,
+        "dataset": event.dataset,
+        "origin": event.origin,
     }
 
 
-def evaluate_suite(suite: str, path: str | Path) -> evaluation.CoderScore:
+def evaluate_suite(
+    suite: str, path: str | Path, *, actors: str | Path | None = None, agents: str | Path | None = None
+) -> evaluation.CoderScore:
     """Code a test suite's sentences and score them against its expected events.
 
     ``suite``: "petr-gsr" or "petr-validate" (PETRARCH validation XML) or "plover-gsr"
-    (the PLOVER GSR JSON).
+    (the PLOVER GSR JSON). "petr-validate" names its actors in its own dictionaries, by
+    default the ``*_actors_*.txt`` and ``*_agents_*.txt`` files beside the records; they are
+    imported into the knowledge base for the run (``detente.actors.petrarch``).
     """
     path = Path(path)
-    kb = knowledge.load()
-    if suite in ("petr-gsr", "petr-validate"):
+    if suite == "petr-validate":
+        actors = Path(actors) if actors else path.with_name(path.name.replace("records", "actors")).with_suffix(".txt")
+        agents = Path(agents) if agents else path.with_name(path.name.replace("records", "agents")).with_suffix(".txt")
+        for dictionary in (actors, agents):
+            if not dictionary.exists():
+                raise suites.SuiteError(f"{dictionary}: no such dictionary; pass --actors and --agents")
+        imported = petrarch.read(actors, agents)
+        kb = knowledge.load(overlays=[imported.layer])
+        records = suites.read_petrarch(path, imported.principal_of)
+    elif suite == "petr-gsr":
+        kb = knowledge.load()
         records = suites.read_petrarch(path)
     elif suite == "plover-gsr":
+        kb = knowledge.load()
         records = suites.read_plover_gsr(path, kb)
     else:
         raise suites.SuiteError(f"unknown suite {suite!r}; choose one of {', '.join(SUITES)} or seed")

@@ -40,6 +40,8 @@ def coder(
     suite: Annotated[Suite, typer.Option(help="Which suite the file is.")],
     date_: Annotated[Optional[str], typer.Option("--date", help="Publication date of the seed article, YYYY-MM-DD.")] = None,
     show: Annotated[Show, typer.Option(help="List the expected events missed, the extra events output, or both.")] = Show.none,
+    actors: Annotated[Optional[Path], typer.Option(help="petr-validate: its actors dictionary (default: beside the records).")] = None,
+    agents: Annotated[Optional[Path], typer.Option(help="petr-validate: its agents dictionary (default: beside the records).")] = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Precision, recall and F1 of the coder on a suite, by (source, target, root) and by full code."""
@@ -53,7 +55,7 @@ def coder(
             gold_file = path.with_suffix(".gold.jsonl")
             result = api.score_example(path, gold_file, published)
         else:
-            result = api.evaluate_suite(suite.value, path)
+            result = api.evaluate_suite(suite.value, path, actors=actors, agents=agents)
     except (SuiteError, IngestError, ValueError) as error:
         fail(str(error))
     if isinstance(result, GoldScore):

@@ -327,12 +327,16 @@ class _Coder:
         """The actors the tokens name ("US and British activists" name two)."""
         return [actor for token in tokens for actor in self.mentions.actors(token)]
 
-    def _actors(self, tokens: list[Token]) -> list[Actor]:
-        """The actors the noun phrases name or are about; an event noun's own prepositions count."""
+    def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
+        """The actors the noun phrases name or are about; an event noun's own prepositions count,
+        and so does what an "of" names further in ("a resumption of ties between X and Y")."""
         found = []
         for token in tokens:
             pattern = self._noun_pattern(token)
-            found += syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
+            within = syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
+            if not within and depth:
+                within = self._actors([o for p in syntax.children(token, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")], depth - 1)
+            found += within
         return found
 
     def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:

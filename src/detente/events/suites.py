@@ -13,6 +13,7 @@ import csv
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -48,11 +49,12 @@ class SuiteRecord:
     expected: tuple[Expected, ...]
 
 
-def read_petrarch(path: Path) -> list[SuiteRecord]:
+def read_petrarch(path: Path, principal: Callable[[str], str | None] | None = None) -> list[SuiteRecord]:
     """PETRARCH validation records (``PETR2_GSR_validation.xml``, ``PETR_Validate_records_2_02.xml``).
 
     A record marked ``noevents`` expects nothing; records with ``evaluate="false"`` or an empty
-    text are skipped.
+    text are skipped. ``principal`` reads an actor code (Phoenix codes by default; a suite with
+    its own dictionaries passes their import's reading, see ``detente.actors.petrarch``).
     The files mix XML with free text and non-XML tags, so records are read by pattern, not parsed.
     """
     text = _read(path)
@@ -67,10 +69,11 @@ def read_petrarch(path: Path) -> list[SuiteRecord]:
             raise SuiteError(f"{path}: record {record_id}: no <Text>")
         if not content.group(1).strip():
             continue
+        read_code = principal or phoenix_principal
         expected = tuple(
             Expected(
-                phoenix_principal(_attribute(coding, "sourcecode") or ""),
-                phoenix_principal(_attribute(coding, "targetcode") or ""),
+                read_code(_attribute(coding, "sourcecode") or "") or UNKNOWN,
+                read_code(_attribute(coding, "targetcode") or "") or UNKNOWN,
                 _attribute(coding, "eventcode") or "",
             )
             for coding in re.findall(r"<EventCoding\b([^>]*)>", body)

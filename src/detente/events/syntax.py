@@ -140,8 +140,9 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
 # modifiers: "the killing of X", "calls by X", "an offer from X", the noun's own prepositions
-# (``preps``), "measures against X", "sanctions on X", a relative clause's subject, the place it is in.
-_ABOUT = ("of", "by", "from", "preps", "against", "on", "relcl", "in")
+# (``preps``), "measures against X", "sanctions on X", "ties with X", "ties between X and Y",
+# a relative clause's subject, the place it is in.
+_ABOUT = ("of", "by", "from", "preps", "against", "on", "with", "between", "relcl", "in")
 
 
 def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
@@ -167,10 +168,14 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
                 objects = children(child, "pobj")
             else:
                 continue
-            for object_ in objects:
-                found = mentions.actors(object_) or [a for a in [mentions.modifier_actor(object_)] if a is not None]
-                if found:
-                    return found
+            found = [
+                actor
+                for object_ in objects
+                for coordinated in conjuncts(object_)
+                for actor in mentions.actors(coordinated) or [a for a in [mentions.modifier_actor(coordinated)] if a]
+            ]
+            if found:
+                return found
     return []
 
 
