@@ -260,7 +260,7 @@ class _Resolver:
         plural = token.tag_ in ("NNS", "NNPS")
         if owner is not None:
             sector = role.sector or owner.actor.sector
-            text = _phrase(self._noun_phrase(token))
+            text = _phrase(noun_phrase(token))
             co_owners = [self.mentions.names[c.i] for c in self.doc[owner.token].children if c.dep_ == "conj" and c.i in self.mentions.names]
             if co_owners:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
@@ -270,7 +270,7 @@ class _Resolver:
             previous = self._refer_back(token, role.refers_to)
             if previous is not None:
                 sector = role.sector or previous.actor.sector
-                actor = Actor(previous.actor.principal, sector, None, _phrase(self._noun_phrase(token)))
+                actor = Actor(previous.actor.principal, sector, None, _phrase(noun_phrase(token)))
                 return self._remember(token, actor, previous.entity_kind, person=False, plural=plural)
         return None
 
@@ -380,11 +380,15 @@ class _Resolver:
         self.mentions.by_token[token.i] = mention
         return mention
 
-    def _noun_phrase(self, token: Token) -> Span:
-        start = token.i
-        while start > token.left_edge.i and self.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
-            start -= 1
-        return self.doc[start : token.i + 1]
+
+
+def noun_phrase(token: Token) -> Span:
+    """The words of a mention up to its head: "the Russian ambassador", "Taliban representatives"."""
+    start = token.i
+    leftmost = token.left_edge.i
+    while start > leftmost and token.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 def _name_actor(span: Span, reference: Reference) -> Actor:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente import nlp
 from detente.actors import kb as knowledge
-from detente.actors.resolve import Mentions, resolve
+from detente.actors.resolve import Mentions, noun_phrase, resolve
 from detente.events import syntax
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.lexicon import load as load_lexicon
@@ -52,9 +52,11 @@ class _Draft:
 
 @dataclass(frozen=True)
 class Coding:
-    """What the coder read in a document: its events, and the names it could not resolve."""
+    """What the coder read in a document: its events, the actors it found (character spans of
+    the clean text with the actor each names) and the names it could not resolve."""
 
     events: list[Event]
+    mentions: list[tuple[int, int, Actor]]
     unresolved: list[str]
 
 
@@ -86,7 +88,11 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
                     target=_as_of(draft.target, kb, document.date, middle),
                 )
             events.append(_event(document, record.text, index, span, draft, when))
-    return Coding(events, mentions.unresolved)
+    found = []
+    for index, mention in sorted(mentions.by_token.items()):
+        words = noun_phrase(doc[index])
+        found.append((words.start_char, words.end_char, mention.actor))
+    return Coding(events, found, mentions.unresolved)
 
 
 def _middle(when: EventDate) -> date:
