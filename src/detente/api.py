@@ -12,12 +12,12 @@ from typing import Callable, Iterable, Iterator
 from detente import nlp
 from detente.actors import kb as knowledge
 from detente.actors import petrarch
-from detente.events import extract_events
+from detente.events import code_document
 from detente.events import evaluation, gold, suites
 from detente.importers import FORMATS, ImportSummary, Source, import_sources
 from detente.importers.fetch import RemoteFile, download, gdelt_files
 from detente.ingest import document_from_text, parse_date, read_paths
-from detente.model import Document, Event, Sentence
+from detente.model import Actor, Document, Event, Sentence
 from detente.relations.summary import DyadSummary, summarize
 from detente.store import Store
 from detente.store.export import export_events as _export_events
@@ -47,11 +47,14 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Analysis:
-    """What detente read in one document."""
+    """What detente read in one document: its sentences, events, the actors it named (spans of
+    the clean text with the actor each names) and the names nothing identified."""
 
     document: Document
     sentences: list[Sentence]
     events: list[Event]
+    mentions: list[tuple[int, int, Actor]]
+    unresolved: list[str]
 
 
 def analyze(
@@ -76,7 +79,8 @@ def analyze_documents(documents: Iterable[Document], batch_size: int = 8) -> Ite
     dated = (d if d.date else dataclasses.replace(d, date=Date.today()) for d in documents)
     pairs = nlp.load().pipe(((d.text, d) for d in dated), as_tuples=True, batch_size=batch_size)
     for doc, document in pairs:
-        yield Analysis(document, nlp.sentences(document, doc), extract_events(document, doc))
+        coding = code_document(document, doc)
+        yield Analysis(document, nlp.sentences(document, doc), coding.events, coding.mentions, coding.unresolved)
 
 
 def database_path(path: str | Path | None = None) -> Path:

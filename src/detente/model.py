@@ -109,12 +109,15 @@ class Event:
     ``span`` is the evidence sentence's span in the document's original text.
     A flagged event (negated, hypothetical or alleged) is never a plain fact.
     ``plover`` is None for the statements of CAMEO root 01, which PLOVER does not code.
+    ``dataset`` is "coded" for an event read from text, else the dataset it was imported
+    from ("gdelt1", "icews", "tkg:ICEWS14", ...); an imported event has no document,
+    sentence, span or trigger, and ``origin`` says where it was read ("file:line").
     """
 
-    doc_id: str
-    sentence_index: int
-    sentence: str
-    span: tuple[int, int]
+    doc_id: str | None
+    sentence_index: int | None
+    sentence: str | None
+    span: tuple[int, int] | None
     source: Actor
     target: Actor
     cameo: str
@@ -123,11 +126,13 @@ class Event:
     goldstein: float
     plover: str | None
     date: EventDate
-    trigger: str
+    trigger: str | None
     negated: bool = False
     hypothetical: bool = False
     alleged: bool = False
     symmetric: bool = False
+    dataset: str = "coded"
+    origin: str | None = None
 
     @property
     def is_fact(self) -> bool:

@@ -60,10 +60,13 @@ def events(
     ] = None,
     since: Annotated[Optional[str], typer.Option(help="Events ending on or after YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Events starting on or before YYYY-MM-DD.")] = None,
+    dataset: Annotated[
+        Optional[str], typer.Option(help="Only events of one dataset: coded, gdelt1, gdelt2, icews, tkg:ICEWS14, ...")
+    ] = None,
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
-    """Query the stored events."""
+    """Query the stored events, coded and imported."""
     since_date, until_date = date_option(since, "--since"), date_option(until, "--until")
     try:
         with api.open(db, read_only=True) as store:
@@ -72,6 +75,7 @@ def events(
                 dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
                 since=since_date,
                 until=until_date,
+                dataset=dataset,
             )
     except StoreError as error:
         fail(str(error))
@@ -97,6 +101,7 @@ def _events_table(events: list[Event]) -> Table:
     table.add_column("event")
     table.add_column("target")
     table.add_column("flags", no_wrap=True)
+    table.add_column("dataset", no_wrap=True)
     table.add_column("evidence", ratio=1)
     for event in events:
         table.add_row(
@@ -105,7 +110,8 @@ def _events_table(events: list[Event]) -> Table:
             f"{event.cameo} {event.plover}" + (" ⇄" if event.symmetric else ""),
             _actor(event.target),
             _flags(event),
-            event.sentence,
+            event.dataset,
+            event.sentence or event.origin,
             style=None if event.is_fact else "dim",
         )
     return table
@@ -120,6 +126,8 @@ def _when(event: Event) -> str:
 
 def _actor(actor) -> str:
     label = " ".join(part for part in (actor.principal, actor.sector) if part)
+    if not actor.principal:
+        return f"?{actor.text}" if actor.text else ""
     return f"{label} ({actor.name})" if actor.name else label
 
 
