@@ -1,27 +1,52 @@
-"""The actor knowledge base: what a name in the news stands for on a given day.
+"""The actor knowledge base: what a name in the news stands for on a given day, and why.
 
-The facts live in tab-separated files in ``data/`` (``data/README.md`` says what each
-column holds). ``load`` reads and checks them once per process. A row that cannot be right
-stops loading with a ``KnowledgeBaseError`` naming the file, line and field, so a bad edit
-is caught at once instead of silently mis-coding events.
+The facts live in tab-separated files (``data/README.md`` says what each column holds). The
+package's own files are the base; a user's folder (``user_folder()``) and imports of other
+dictionaries are layers merged over it, so that every part of detente sees the same actors.
+``load`` reads and checks them once per process, and again only when a user file changes. A
+row that cannot be right stops loading with a ``KnowledgeBaseError`` naming the file, line and
+field, so a bad edit is caught at once instead of silently mis-coding events.
 """
 
 from __future__ import annotations
 
-import csv
+import os
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from detente.actors.tables import (
+    CORE,
+    KnowledgeBaseError,
+    Layer,
+    Period,
+    Row,
+    Source,
+    dated_items,
+    items,
+    read_folder,
+    row_period,
+)
+
+__all__ = [
+    "Candidate", "Entity", "Explanation", "KnowledgeBase", "KnowledgeBaseError", "Reference", "Role",
+    "DATA", "HOME", "load", "user_folder",
+]
+
 DATA = Path(__file__).parent / "data"
+
+# The environment variable naming detente's own folder; the user's actors live in its "actors".
+HOME = "DETENTE_HOME"
 
 # What a bare definite role word ("the movement", "the minister") can refer back to.
 REFERS_TO = frozenset({"person", "people", "state", "group", "igo", "organisation", "any"})
+
+# The kinds a principal declared in principals.tsv can have.
+KINDS = ("state", "igo", "group")
 
 # A capital stands for the government that sits in it ("Moscow said").
 CAPITAL_SECTOR = "GOV"
@@ -29,33 +54,17 @@ CAPITAL_SECTOR = "GOV"
 # A person between or after their roles: a public figure without office.
 OUT_OF_OFFICE_SECTOR = "ELI"
 
-COLUMNS = {
-    "sectors.tsv": ("code", "meaning"),
-    "states.tsv": (
-        "code", "cow", "name", "start", "end", "successors",
-        "aliases", "misspellings", "adjectives", "demonyms", "capitals",
-    ),
-    "organisations.tsv": ("code", "name", "start", "end", "sector", "aliases"),
-    "groups.tsv": ("code", "name", "country", "start", "end", "sector", "aliases"),
-    "organs.tsv": ("principal", "name", "sector", "start", "end", "forms"),
-    "metonyms.tsv": ("principal", "sector", "start", "end", "forms"),
-    "bodies.tsv": ("principal", "sector", "start", "end", "name", "forms"),
-    "regions.tsv": ("principal", "name", "start", "end", "forms"),
-    "people.tsv": ("name", "aliases", "principal", "sector", "role", "start", "end"),
-    "roles.tsv": ("sector", "refers_to", "words"),
-}
-
 _STATE_CODE = re.compile(r"[A-Z]{3}")
 _OTHER_CODE = re.compile(r"[A-Z][A-Z0-9]{1,11}")
+_SECTOR_CODE = re.compile(r"[A-Z]{3}")
+# The files that define principals, in the order they are read; one code means one principal.
+_ENTITY_FILES = ("states.tsv", "organisations.tsv", "groups.tsv", "principals.tsv")
 # The columns of states.tsv that hold undated surface forms, and the kind of name each gives.
 _STATE_FORMS = (("aliases", "name"), ("misspellings", "name"), ("adjectives", "adjective"), ("demonyms", "demonym"))
-_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Typographic apostrophes and hyphens news text uses where the data has plain ones.
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
-
-
-class KnowledgeBaseError(ValueError):
-    """A data file the knowledge base cannot be built from; the message names file, line and field."""
+# How many differently configured knowledge bases one process keeps.
+_CACHED = 4
 
 
 @dataclass(frozen=True)
@@ -91,30 +100,30 @@ class Role:
 
 
 @dataclass(frozen=True)
-class _Period:
-    """The days from ``start`` (included) to ``end`` (excluded); ``None`` leaves that side open."""
+class Candidate:
+    """One thing a name can mean: what it would resolve to, when that holds, where the data says so
+    and why it won or lost on the day asked about."""
 
-    start: date | None = None
-    end: date | None = None
-
-    def contains(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
-    def distance(self, day: date) -> int:
-        """Days between ``day`` and the nearest day of the period (0 inside it)."""
-        if self.start is not None and day < self.start:
-            return (self.start - day).days
-        if self.end is not None and day >= self.end:
-            return (day - self.end).days + 1
-        return 0
-
-    def overlaps(self, other: _Period) -> bool:
-        starts_before_other_ends = self.start is None or other.end is None or self.start < other.end
-        ends_after_other_starts = self.end is None or other.start is None or other.start < self.end
-        return starts_before_other_ends and ends_after_other_starts
+    reference: Reference
+    start: date | None
+    end: date | None
+    role: str | None
+    holds: bool
+    source: Source
+    note: str
 
 
-_Dated = tuple[tuple[str, _Period], ...]
+@dataclass(frozen=True)
+class Explanation:
+    """How a name resolves on a day: the candidate that wins (None: unresolved) and the others."""
+
+    text: str
+    on: date
+    chosen: Candidate | None
+    alternatives: tuple[Candidate, ...]
+
+
+_Dated = tuple[tuple[str, Period], ...]
 
 
 def _value_on(values: _Dated, day: date) -> str | None:
@@ -136,9 +145,10 @@ class _Name:
     sector: str | None
     name: str | None
     kind: str
-    period: _Period
+    period: Period
     # True when the form names its principal as a whole, whose own (dated) sector applies.
     own_sector: bool
+    source: Source = field(compare=False)
 
     def holds(self, day: date) -> bool:
         return self.period.contains(day)
@@ -154,7 +164,8 @@ class _Office:
     principal: str
     sector: str | None
     title: str
-    period: _Period
+    period: Period
+    source: Source = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,14 @@ class _Person:
 _Meaning = _Name | _Person
 
 
+def _choose(meanings: Sequence[_Meaning], on: date) -> _Meaning:
+    """The meaning holding on ``on`` that comes first, else the one nearest in time."""
+    for meaning in meanings:
+        if meaning.holds(on):
+            return meaning
+    return min(meanings, key=lambda meaning: meaning.distance(on))
+
+
 class KnowledgeBase:
     """States, organisations, groups, places and people, and the words that name them."""
 
@@ -191,8 +210,10 @@ class KnowledgeBase:
         successors: Mapping[str, tuple[str, ...]],
         names: Mapping[str, tuple[_Meaning, ...]],
         roles: Mapping[str, Role],
+        sector_codes: frozenset[str],
     ) -> None:
         self.entities: Mapping[str, Entity] = MappingProxyType(dict(entities))
+        self.sector_codes = sector_codes
         self._sectors = sectors
         self._homes = homes
         self._successors = successors
@@ -211,8 +232,8 @@ class KnowledgeBase:
         A leading "the" is ignored and white space collapsed. Case is ignored except that an
         acronym in the data ("US", "IS") must be written in capitals, and a capitalised word in
         the data ("Turkey", "Chad") must be capitalised in the text. When several meanings fit,
-        the one holding on ``on`` wins, then the earliest in the data; when none holds, the one
-        nearest in time.
+        the one holding on ``on`` wins, then the one from a user's data, then the earliest in
+        the data; when none holds, the one nearest in time.
         """
         written = _clean(text)
         meanings = [
@@ -222,13 +243,37 @@ class KnowledgeBase:
         ]
         if not meanings:
             return None
-        holding = [meaning for meaning in meanings if meaning.holds(on)]
-        chosen = holding[0] if holding else min(meanings, key=lambda meaning: meaning.distance(on))
-        if isinstance(chosen, _Person):
-            return self._person_reference(chosen, on)
-        sector = self.sector_on(chosen.principal, on) if chosen.own_sector else chosen.sector
-        entity_kind = self.entities[chosen.principal].kind
-        return Reference(chosen.principal, sector, chosen.name, chosen.kind, entity_kind)
+        return self._reference(_choose(meanings, on), on)
+
+    def explain(self, text: str, on: date) -> Explanation:
+        """How ``text`` resolves on ``on`` and why: the winning candidate (as ``lookup`` gives it),
+        with the file and line it comes from, and every candidate that did not win."""
+        written = _clean(text)
+        meanings = self._names.get(written.casefold(), ())
+        fitting = [meaning for meaning in meanings if _capitals_kept(meaning.form, written)]
+        fits = {id(meaning) for meaning in fitting}
+        winner = _choose(fitting, on) if fitting else None
+        holding = sum(meaning.holds(on) for meaning in fitting)
+        chosen = None
+        alternatives: list[Candidate] = []
+        for meaning in meanings:
+            readings = self._readings(meaning, on)
+            if meaning is winner:
+                first, *others = readings
+                chosen = Candidate(
+                    self._reference(meaning, on), first.start, first.end, first.role, first.holds, first.source,
+                    _why_chosen(first, holding, on),
+                )
+                alternatives += others
+            elif id(meaning) not in fits:
+                alternatives += [_noted(reading, f"needs the capitals of {meaning.form!r}") for reading in readings[:1]]
+            else:
+                first = readings[0]
+                if first.holds:
+                    alternatives.append(_noted(first, "also holds that day, but comes after the chosen meaning"))
+                else:
+                    alternatives += [_noted(reading, "does not hold that day") for reading in readings]
+        return Explanation(text, on, chosen, tuple(alternatives))
 
     def role(self, word: str) -> Role | None:
         """The role a word or phrase gives ("diplomats", "Foreign Ministry"), trying it as written
@@ -265,8 +310,14 @@ class KnowledgeBase:
         """A principal's own sector on ``day`` (a group's dated sector: TALIBAN INS, then GOV)."""
         return _value_on(self._sectors.get(code, ()), day)
 
-    def _person_reference(self, person: _Person, on: date) -> Reference:
-        office, in_office = person.office_on(on)
+    def _reference(self, meaning: _Meaning, on: date) -> Reference:
+        if isinstance(meaning, _Person):
+            office, in_office = meaning.office_on(on)
+            return self._office_reference(meaning, office, on, in_office)
+        sector = self.sector_on(meaning.principal, on) if meaning.own_sector else meaning.sector
+        return Reference(meaning.principal, sector, meaning.name, meaning.kind, self.entities[meaning.principal].kind)
+
+    def _office_reference(self, person: _Person, office: _Office, on: date, in_office: bool) -> Reference:
         if not in_office:
             sector: str | None = OUT_OF_OFFICE_SECTOR
         elif office.sector is not None:
@@ -275,17 +326,124 @@ class KnowledgeBase:
             sector = self.sector_on(office.principal, on)
         return Reference(office.principal, sector, person.name, "person", self.entities[office.principal].kind)
 
+    def _readings(self, meaning: _Meaning, on: date) -> list[Candidate]:
+        """The ways one meaning reads over time, the one for ``on`` first: each role of a person,
+        each dated sector of a group named as a whole, else the meaning itself."""
+        if isinstance(meaning, _Person):
+            office, in_office = meaning.office_on(on)
+            first = _candidate(
+                self._office_reference(meaning, office, _inside(office.period, on), True),
+                office.period, office.title, in_office, office.source, "",
+            )
+            others = [
+                _candidate(
+                    self._office_reference(meaning, other, _inside(other.period, on), True),
+                    other.period, other.title, False, other.source, f"another role of {meaning.name}",
+                )
+                for other in meaning.offices
+                if other is not office
+            ]
+            return [first, *others]
+        reference = self._reference(meaning, on)
+        sectors = self._sectors.get(meaning.principal, ()) if meaning.own_sector else ()
+        spans = [(sector, span) for sector, period in sectors if (span := _intersection(period, meaning.period))]
+        if len(spans) < 2:
+            return [_candidate(reference, meaning.period, None, meaning.holds(on), meaning.source, "")]
+        readings = [
+            _candidate(
+                Reference(reference.principal, sector, reference.name, reference.kind, reference.entity_kind),
+                span, None, span.contains(on), meaning.source, "its sector at other times",
+            )
+            for sector, span in spans
+        ]
+        nearest = min(range(len(spans)), key=lambda index: spans[index][1].distance(on))
+        return [readings[nearest], *readings[:nearest], *readings[nearest + 1 :]]
 
-def load(folder: Path | None = None) -> KnowledgeBase:
-    """The knowledge base in ``folder`` (the package's own data by default, read once per process)."""
-    if folder is None:
-        return _load_packaged()
-    return _Builder(Path(folder)).build()
+
+def _candidate(reference: Reference, period: Period, role: str | None, holds: bool, source: Source, note: str) -> Candidate:
+    return Candidate(reference, period.start, period.end, role, holds, source, note)
 
 
-@lru_cache(maxsize=1)
-def _load_packaged() -> KnowledgeBase:
-    return _Builder(DATA).build()
+def _noted(candidate: Candidate, note: str) -> Candidate:
+    return Candidate(candidate.reference, candidate.start, candidate.end, candidate.role, candidate.holds, candidate.source, note)
+
+
+def _why_chosen(candidate: Candidate, holding: int, on: date) -> str:
+    if candidate.holds and holding > 1:
+        return f"holds on {on}; {holding - 1} other meaning(s) hold too and come after it (user data first, then the order of the data)"
+    if candidate.holds:
+        return f"holds on {on}"
+    if candidate.reference.kind == "person":
+        return f"no role on {on}: a public figure ({OUT_OF_OFFICE_SECTOR}) of the principal of their nearest role"
+    return f"nothing holds on {on}: the meaning nearest in time"
+
+
+def _inside(period: Period, day: date) -> date:
+    """A day inside ``period``: ``day`` itself if it is, else the nearest end of the period."""
+    if period.start is not None and day < period.start:
+        return period.start
+    if period.end is not None and day >= period.end:
+        return date.fromordinal(period.end.toordinal() - 1)
+    return day
+
+
+def _intersection(first: Period, second: Period) -> Period | None:
+    starts = [day for day in (first.start, second.start) if day is not None]
+    ends = [day for day in (first.end, second.end) if day is not None]
+    period = Period(max(starts) if starts else None, min(ends) if ends else None)
+    if period.start is not None and period.end is not None and period.start >= period.end:
+        return None
+    return period
+
+
+def user_folder() -> Path:
+    """Where the user's own actor data lives: ``$DETENTE_HOME/actors``, else ``~/.detente/actors``."""
+    home = os.environ.get(HOME)
+    return (Path(home) if home else Path.home() / ".detente") / "actors"
+
+
+_LOADED: dict[tuple, KnowledgeBase] = {}
+
+
+def load(folder: Path | None = None, overlays: Sequence[Path | Layer] | None = None) -> KnowledgeBase:
+    """The knowledge base in ``folder`` (the package's own data by default) with ``overlays`` merged
+    over it in order, each later one winning: folders of the same files, or layers such as a
+    PETRARCH import (``detente.actors.petrarch``). Without ``overlays``, the user's folder is the
+    one overlay when it exists.
+
+    Read once per process, and again when a file of one of the folders changes.
+    """
+    base = DATA if folder is None else Path(folder)
+    if overlays is None:
+        user = user_folder()
+        overlays = [user] if user.is_dir() else []
+    for overlay in overlays:
+        if not isinstance(overlay, Layer) and not Path(overlay).is_dir():
+            raise KnowledgeBaseError(f"{overlay}: no such folder of actor data; create it or leave it out")
+    if any(isinstance(overlay, Layer) for overlay in overlays):
+        return _build(base, overlays)
+    key = (_signature(base), *(_signature(Path(overlay)) for overlay in overlays))
+    if key not in _LOADED:
+        if len(_LOADED) >= _CACHED:
+            del _LOADED[next(iter(_LOADED))]
+        _LOADED[key] = _build(base, overlays)
+    return _LOADED[key]
+
+
+def _signature(folder: Path) -> tuple:
+    """A folder as the cache knows it: its path and the size and time of change of each data file."""
+    stats = []
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if entry.name.endswith(".tsv"):
+            stat = entry.stat()
+            stats.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    return (str(folder.resolve()), tuple(stats))
+
+
+def _build(base: Path, overlays: Sequence[Path | Layer]) -> KnowledgeBase:
+    layers = [read_folder(base, CORE)]
+    layers += [overlay if isinstance(overlay, Layer) else read_folder(Path(overlay)) for overlay in overlays]
+    return _Builder(layers).build()
 
 
 def _clean(text: str) -> str:
@@ -296,7 +454,7 @@ def _clean(text: str) -> str:
     return text
 
 
-def _written(row: _Row, column: str, form: str) -> str:
+def _written(row: Row, column: str, form: str) -> str:
     """A surface form from the data as lookup stores it, refusing one that lookup could never match."""
     if " ".join(form.split())[:4].casefold() == "the ":
         raise row.error(column, f"{form!r} starts with 'the', which lookup ignores: write it without")
@@ -305,15 +463,19 @@ def _written(row: _Row, column: str, form: str) -> str:
 
 def _capitals_kept(form: str, written: str) -> bool:
     """Whether ``written`` keeps the capitals ``form`` requires: an all-capital word (two letters
-    or more) must stay all capitals, a capitalised word must stay capitalised."""
+    or more) must stay all capitals, and a word that starts with a capital keeps each of its
+    capitals, so that "LeT" is not found in "Let us" nor "Turkey" in "turkey"; text in capitals
+    keeps them all."""
+    if written == form:
+        return True
     for required, word in zip(form.split(" "), written.split(" ")):
         letters = [c for c in required if c.isalpha()]
+        found = [c for c in word if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
-            if any(c.islower() for c in word):
+            if any(c.islower() for c in found):
                 return False
         elif letters and letters[0].isupper():
-            first = next((c for c in word if c.isalpha()), "")
-            if not first.isupper():
+            if any(wanted.isupper() and not got.isupper() for wanted, got in zip(letters, found)):
                 return False
     return True
 
@@ -331,158 +493,81 @@ def _singulars(text: str) -> Iterator[str]:
         yield f"{prefix}{last[:-1]}"
 
 
-@dataclass(frozen=True)
-class _Row:
-    """One data row, with where it came from for error messages."""
+@dataclass
+class _Listing:
+    """Where one form was listed for one meaning, so that listing it twice is caught."""
 
-    path: Path
-    line: int
-    values: Mapping[str, str]
-
-    def __getitem__(self, column: str) -> str:
-        return self.values[column]
-
-    def error(self, column: str, problem: str) -> KnowledgeBaseError:
-        return KnowledgeBaseError(f"{self.path}, line {self.line}, field {column!r}: {problem}")
-
-    def where(self) -> str:
-        return f"{self.path.name} line {self.line}"
-
-
-def _rows(path: Path) -> Iterator[_Row]:
-    """The rows of a data file; lines starting with '#' and blank lines are comments."""
-    columns = COLUMNS[path.name]
-    if not path.is_file():
-        raise KnowledgeBaseError(
-            f"{path}: file not found; a knowledge base folder needs {', '.join(COLUMNS)} (see actors/data/README.md)"
-        )
-    header_seen = False
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, line in enumerate(handle, start=1):
-            text = line.rstrip("\r\n")
-            if not text.strip() or text.startswith("#"):
-                continue
-            cells = next(csv.reader([text], delimiter="\t", quoting=csv.QUOTE_NONE))
-            if not header_seen:
-                header_seen = True
-                if tuple(cells) != columns:
-                    raise KnowledgeBaseError(
-                        f"{path}, line {number}, field 'header': the columns are {' '.join(cells)!r}; "
-                        f"write the header as {' '.join(columns)!r}, tab-separated"
-                    )
-                continue
-            if len(cells) != len(columns):
-                # Name the first missing field, or the last one when there are too many.
-                field = columns[len(cells)] if len(cells) < len(columns) else columns[-1]
-                raise KnowledgeBaseError(
-                    f"{path}, line {number}, field {field!r}: {len(cells)} tab-separated fields where "
-                    f"there should be {len(columns)} ({', '.join(columns)}); leave an empty field "
-                    "between tabs rather than dropping it"
-                )
-            yield _Row(path, number, dict(zip(columns, (cell.strip() for cell in cells))))
-
-
-def _day(row: _Row, column: str, text: str) -> date | None:
-    """A date written YYYY-MM-DD, YYYY-MM or YYYY (a partial date stands for its first day)."""
-    if not text:
-        return None
-    match = _DAY.fullmatch(text)
-    if match is not None:
-        year, month, day = match.groups()
-        try:
-            return date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            pass
-    raise row.error(column, f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
-
-
-def _period(row: _Row, start: str, end: str, start_column: str, end_column: str) -> _Period:
-    period = _Period(_day(row, start_column, start), _day(row, end_column, end))
-    if period.start is not None and period.end is not None and period.start >= period.end:
-        raise row.error(
-            end_column,
-            f"the end {end} is not after the start {start}: fix the dates "
-            "(the end is the first day it no longer holds)",
-        )
-    return period
-
-
-def _row_period(row: _Row) -> _Period:
-    return _period(row, row["start"], row["end"], "start", "end")
-
-
-def _items(row: _Row, column: str) -> list[str]:
-    """The '|'-separated values of a field."""
-    text = row[column]
-    if not text:
-        return []
-    items = [item.strip() for item in text.split("|")]
-    if any(not item for item in items):
-        raise row.error(column, f"{text!r} has an empty value between '|' separators: remove the extra '|'")
-    return items
-
-
-def _dated_items(row: _Row, column: str) -> list[tuple[str, _Period | None]]:
-    """Values with an optional validity, written ``VALUE@START..END`` (either side may be empty)."""
-    dated = []
-    for item in _items(row, column):
-        value, at, span = item.partition("@")
-        if not at:
-            dated.append((value.strip(), None))
-            continue
-        start, dots, end = span.partition("..")
-        if not dots:
-            raise row.error(column, f"{item!r}: write a dated value as VALUE@START..END (either date may be empty)")
-        dated.append((value.strip(), _period(row, start.strip(), end.strip(), column, column)))
-    return dated
+    period: Period
+    row: Row
+    layer: int
+    meaning: _Name
 
 
 class _Builder:
-    """Reads a data folder into a KnowledgeBase, checking every row as it goes."""
+    """Reads layers of data into a KnowledgeBase, checking every row as it goes.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    A later layer overrides an earlier one: an entity with the same code replaces it, a person's
+    role replaces the earlier roles of that person it overlaps, a role word or a sector code
+    replaces its earlier definition, and a form listed again for the same principal replaces the
+    earlier listing. Within one layer, each of these is an error.
+    """
+
+    def __init__(self, layers: Sequence[Layer]) -> None:
+        self.layers = layers
         self.sector_codes: set[str] = set()
         self.entities: dict[str, Entity] = {}
-        self.entity_rows: dict[str, _Row] = {}
-        self.periods: dict[str, _Period] = {}
+        self.entity_rows: dict[str, Row] = {}
+        self.periods: dict[str, Period] = {}
         self.sectors: dict[str, _Dated] = {}
         self.homes: dict[str, _Dated] = {}
         self.successors: dict[str, tuple[str, ...]] = {}
-        self.names: dict[str, list[_Meaning]] = {}
-        # Where each form was listed for each meaning, to refuse listing it twice.
-        self.listed: dict[tuple[str, str, str | None], list[tuple[_Period, _Row]]] = {}
+        # Each form's meanings, with the layer they come from.
+        self.names: dict[str, list[tuple[int, _Meaning]]] = {}
+        self.listed: dict[tuple[str, str, str | None], list[_Listing]] = {}
         self.roles: dict[str, Role] = {}
 
     def build(self) -> KnowledgeBase:
         self._read_sectors()
-        self._read_states()
-        self._read_organisations()
-        self._read_groups()
+        kept = self._kept_entities()
+        self._read_states(kept)
+        self._read_organisations(kept)
+        self._read_groups(kept)
+        self._read_principals(kept)
         self._read_organs()
         self._read_state_names("metonyms.tsv", "metonym")
         self._read_state_names("bodies.tsv", "name")
         self._read_regions()
+        self._read_names()
         self._read_people()
         self._read_roles()
-        names = {key: tuple(meanings) for key, meanings in self.names.items()}
-        return KnowledgeBase(self.entities, self.sectors, self.homes, self.successors, names, self.roles)
+        # A later layer's meaning of a form comes first; within a layer, the order of the data.
+        names = {
+            key: tuple(meaning for _, meaning in sorted(meanings, key=lambda item: -item[0]))
+            for key, meanings in self.names.items()
+        }
+        return KnowledgeBase(
+            self.entities, self.sectors, self.homes, self.successors, names, self.roles, frozenset(self.sector_codes)
+        )
 
-    def _path(self, name: str) -> Path:
-        return self.folder / name
+    def _rows(self, file: str) -> Iterator[tuple[int, Row]]:
+        for index, layer in enumerate(self.layers):
+            for row in layer[file]:
+                yield index, row
 
     # --- vocabulary -----------------------------------------------------------------------------
 
     def _read_sectors(self) -> None:
-        for row in _rows(self._path("sectors.tsv")):
+        seen: dict[tuple[int, str], Row] = {}
+        for layer, row in self._rows("sectors.tsv"):
             code = row["code"]
-            if not re.fullmatch(r"[A-Z]{3}", code):
+            if not _SECTOR_CODE.fullmatch(code):
                 raise row.error("code", f"{code!r}: a sector code is three capital letters")
-            if code in self.sector_codes:
-                raise row.error("code", f"sector {code} is listed twice: keep one row")
+            if (layer, code) in seen:
+                raise row.error("code", f"sector {code} is listed twice ({seen[layer, code].where()}): keep one row")
+            seen[layer, code] = row
             self.sector_codes.add(code)
 
-    def _sector(self, row: _Row, column: str, code: str) -> str | None:
+    def _sector(self, row: Row, column: str, code: str) -> str | None:
         if not code:
             return None
         if code not in self.sector_codes:
@@ -492,25 +577,36 @@ class _Builder:
 
     # --- entities -------------------------------------------------------------------------------
 
-    def _add_entity(self, row: _Row, entity: Entity, pattern: re.Pattern[str], shape: str) -> None:
+    def _kept_entities(self) -> set[Row]:
+        """The rows defining each principal: the latest layer's, refusing a code used twice in one layer."""
+        latest: dict[str, tuple[int, Row]] = {}
+        for file in _ENTITY_FILES:
+            for layer, row in self._rows(file):
+                code = row["code"]
+                earlier = latest.get(code)
+                if earlier is not None and earlier[0] == layer:
+                    raise row.error(
+                        "code", f"code {code} is already used ({earlier[1].where()}): give each entity its own code"
+                    )
+                latest[code] = (layer, row)
+        return {row for _, row in latest.values()}
+
+    def _entity_rows(self, file: str, kept: set[Row]) -> Iterator[tuple[int, Row]]:
+        return ((layer, row) for layer, row in self._rows(file) if row in kept)
+
+    def _add_entity(self, row: Row, entity: Entity, pattern: re.Pattern[str], shape: str) -> None:
         if not pattern.fullmatch(entity.code):
             raise row.error("code", f"{entity.code!r}: {shape}")
-        if entity.code in self.entities:
-            earlier = self.entity_rows[entity.code]
-            raise row.error(
-                "code", f"code {entity.code} is already used ({earlier.where()}): give each entity its own code"
-            )
         if not entity.name:
             raise row.error("name", "the canonical name is empty: write the entity's English name")
         self.entities[entity.code] = entity
         self.entity_rows[entity.code] = row
-        self.periods[entity.code] = _Period(entity.start, entity.end)
+        self.periods[entity.code] = Period(entity.start, entity.end)
 
-    def _read_states(self) -> None:
-        path = self._path("states.tsv")
+    def _read_states(self, kept: set[Row]) -> None:
         successor_rows = []
-        for row in _rows(path):
-            period = _row_period(row)
+        for layer, row in self._entity_rows("states.tsv", kept):
+            period = row_period(row)
             cow = row["cow"]
             if cow and not cow.isdigit():
                 raise row.error(
@@ -521,16 +617,17 @@ class _Builder:
             self._add_entity(row, entity, _STATE_CODE, "a state code is ISO 3166 alpha-3: three capital letters")
             successor_rows.append(row)
             seen: set[str] = set()
-            self._add_form(row, "name", row["name"], seen, principal=entity.code, kind="name")
+            self._add_form(row, layer, "name", row["name"], seen, principal=entity.code, kind="name")
             for column, kind in _STATE_FORMS:
-                for form in _items(row, column):
-                    self._add_form(row, column, form, seen, principal=entity.code, kind=kind)
-            for form, when in _dated_items(row, "capitals"):
+                for form in items(row, column):
+                    self._add_form(row, layer, column, form, seen, principal=entity.code, kind=kind)
+            for form, when in dated_items(row, "capitals"):
                 self._add_form(
-                    row, "capitals", form, seen, principal=entity.code, kind="capital", sector=CAPITAL_SECTOR, when=when
+                    row, layer, "capitals", form, seen,
+                    principal=entity.code, kind="capital", sector=CAPITAL_SECTOR, when=when,
                 )
         for row in successor_rows:
-            successors = tuple(_items(row, "successors"))
+            successors = tuple(items(row, "successors"))
             for code in successors:
                 if code not in self.entities or self.entities[code].kind != "state":
                     raise row.error(
@@ -539,17 +636,17 @@ class _Builder:
             if successors:
                 self.successors[row["code"]] = successors
 
-    def _dated_sectors(self, row: _Row) -> _Dated:
+    def _dated_sectors(self, row: Row) -> _Dated:
         values = []
-        for code, when in _dated_items(row, "sector"):
+        for code, when in dated_items(row, "sector"):
             if not code:
                 raise row.error("sector", "a dated sector without its code: write it as CODE@START..END")
             self._sector(row, "sector", code)
-            values.append((code, when or _Period()))
+            values.append((code, when or Period()))
         self._refuse_overlaps(row, "sector", values)
         return tuple(values)
 
-    def _refuse_overlaps(self, row: _Row, column: str, values: list[tuple[str, _Period]]) -> None:
+    def _refuse_overlaps(self, row: Row, column: str, values: list[tuple[str, Period]]) -> None:
         for index, (value, period) in enumerate(values):
             for other, other_period in values[:index]:
                 if period.overlaps(other_period):
@@ -557,41 +654,54 @@ class _Builder:
                         column, f"{other} and {value} hold at the same time: give them dates that do not overlap"
                     )
 
-    def _read_organisations(self) -> None:
-        for row in _rows(self._path("organisations.tsv")):
-            period = _row_period(row)
+    def _read_organisations(self, kept: set[Row]) -> None:
+        for layer, row in self._entity_rows("organisations.tsv", kept):
+            period = row_period(row)
             entity = Entity(row["code"], "igo", row["name"], None, None, period.start, period.end)
             self._add_entity(row, entity, _OTHER_CODE, "an organisation code is 2 to 12 capital letters or digits")
             self.sectors[entity.code] = self._dated_sectors(row)
-            self._add_names_of_whole(row, entity.code)
+            self._add_names_of_whole(row, layer, entity.code)
 
-    def _read_groups(self) -> None:
-        for row in _rows(self._path("groups.tsv")):
-            period = _row_period(row)
+    def _read_groups(self, kept: set[Row]) -> None:
+        for layer, row in self._entity_rows("groups.tsv", kept):
+            period = row_period(row)
             homes = []
-            for code, when in _dated_items(row, "country"):
+            for code, when in dated_items(row, "country"):
                 if code not in self.entities or self.entities[code].kind != "state":
                     raise row.error(
                         "country", f"{code!r} is not a state in states.tsv: write the home state's ISO3 code"
                     )
-                homes.append((code, when or _Period()))
+                homes.append((code, when or Period()))
             self._refuse_overlaps(row, "country", homes)
             current = max(homes, key=lambda home: home[1].start or date.min)[0] if homes else None
             entity = Entity(row["code"], "group", row["name"], None, current, period.start, period.end)
             self._add_entity(row, entity, _OTHER_CODE, "a group code is 2 to 12 capital letters or digits")
             self.sectors[entity.code] = self._dated_sectors(row)
             self.homes[entity.code] = tuple(homes)
-            self._add_names_of_whole(row, entity.code)
+            self._add_names_of_whole(row, layer, entity.code)
 
-    def _add_names_of_whole(self, row: _Row, code: str) -> None:
+    def _read_principals(self, kept: set[Row]) -> None:
+        """Principals that only other files name (an import's codes): a code, a kind and a label."""
+        for _, row in self._entity_rows("principals.tsv", kept):
+            kind = row["kind"]
+            if kind not in KINDS:
+                raise row.error("kind", f"{kind!r}: use one of {', '.join(KINDS)}")
+            pattern, shape = (
+                (_STATE_CODE, "a state code is three capital letters")
+                if kind == "state"
+                else (_OTHER_CODE, "a code is 2 to 12 capital letters or digits")
+            )
+            self._add_entity(row, Entity(row["code"], kind, row["name"], None, None, None, None), pattern, shape)
+
+    def _add_names_of_whole(self, row: Row, layer: int, code: str) -> None:
         seen: set[str] = set()
-        self._add_form(row, "name", row["name"], seen, principal=code, kind="name", own_sector=True)
-        for form in _items(row, "aliases"):
-            self._add_form(row, "aliases", form, seen, principal=code, kind="name", own_sector=True)
+        self._add_form(row, layer, "name", row["name"], seen, principal=code, kind="name", own_sector=True)
+        for form in items(row, "aliases"):
+            self._add_form(row, layer, "aliases", form, seen, principal=code, kind="name", own_sector=True)
 
     # --- names of parts of entities ---------------------------------------------------------------
 
-    def _principal(self, row: _Row, kinds: tuple[str, ...] = ("state", "igo", "group")) -> str:
+    def _principal(self, row: Row, kinds: tuple[str, ...] = KINDS) -> str:
         code = row["principal"]
         entity = self.entities.get(code)
         if entity is None or entity.kind not in kinds:
@@ -601,47 +711,56 @@ class _Builder:
         return code
 
     def _read_organs(self) -> None:
-        for row in _rows(self._path("organs.tsv")):
+        for layer, row in self._rows("organs.tsv"):
             principal = self._principal(row, ("igo",))
             sector = self._sector(row, "sector", row["sector"])
-            when = _row_period(row)
-            meaning = {"principal": principal, "kind": "name", "sector": sector, "name": row["name"], "when": when}
+            meaning = {"principal": principal, "kind": "name", "sector": sector, "name": row["name"], "when": row_period(row)}
             seen: set[str] = set()
-            self._add_form(row, "name", row["name"], seen, **meaning)
-            for form in _items(row, "forms"):
-                self._add_form(row, "forms", form, seen, **meaning)
+            self._add_form(row, layer, "name", row["name"], seen, **meaning)
+            for form in items(row, "forms"):
+                self._add_form(row, layer, "forms", form, seen, **meaning)
 
     def _read_state_names(self, file: str, kind: str) -> None:
         """Metonyms ("Kremlin") and named bodies ("CIA"): a state's organ, with its sector."""
-        for row in _rows(self._path(file)):
+        for layer, row in self._rows(file):
             principal = self._principal(row, ("state",))
             if not row["sector"]:
                 raise row.error("sector", "empty: write the sector this name stands for (GOV, MIL, SPY, ...)")
             sector = self._sector(row, "sector", row["sector"])
-            when = _row_period(row)
-            name = row.values.get("name") or None
-            meaning = {"principal": principal, "kind": kind, "sector": sector, "name": name, "when": when}
-            seen: set[str] = set()
-            if name is not None:
-                self._add_form(row, "name", name, seen, **meaning)
-            for form in _items(row, "forms"):
-                self._add_form(row, "forms", form, seen, **meaning)
-            if name is None and not seen:
-                raise row.error("forms", "empty: list the names this row stands for")
+            self._add_named_forms(row, layer, principal=principal, kind=kind, sector=sector)
+
+    def _read_names(self) -> None:
+        """Other names of any principal; an empty sector means the principal's own sector that day."""
+        for layer, row in self._rows("names.tsv"):
+            principal = self._principal(row)
+            sector = self._sector(row, "sector", row["sector"])
+            self._add_named_forms(row, layer, principal=principal, kind="name", sector=sector, own_sector=sector is None)
+
+    def _add_named_forms(self, row: Row, layer: int, **meaning) -> None:
+        """The forms of a row with an optional canonical ``name`` and its ``forms``."""
+        name = row.values.get("name") or None
+        meaning = {**meaning, "name": name, "when": row_period(row)}
+        seen: set[str] = set()
+        if name is not None:
+            self._add_form(row, layer, "name", name, seen, **meaning)
+        for form in items(row, "forms"):
+            self._add_form(row, layer, "forms", form, seen, **meaning)
+        if name is None and not seen:
+            raise row.error("forms", "empty: list the names this row stands for")
 
     def _read_regions(self) -> None:
-        for row in _rows(self._path("regions.tsv")):
+        for layer, row in self._rows("regions.tsv"):
             principal = self._principal(row, ("state",))
-            when = _row_period(row)
-            meaning = {"principal": principal, "kind": "region", "name": row["name"], "when": when}
+            meaning = {"principal": principal, "kind": "region", "name": row["name"], "when": row_period(row)}
             seen: set[str] = set()
-            self._add_form(row, "name", row["name"], seen, **meaning)
-            for form in _items(row, "forms"):
-                self._add_form(row, "forms", form, seen, **meaning)
+            self._add_form(row, layer, "name", row["name"], seen, **meaning)
+            for form in items(row, "forms"):
+                self._add_form(row, layer, "forms", form, seen, **meaning)
 
     def _add_form(
         self,
-        row: _Row,
+        row: Row,
+        layer: int,
         column: str,
         form: str,
         seen: set[str],
@@ -650,7 +769,7 @@ class _Builder:
         kind: str,
         sector: str | None = None,
         name: str | None = None,
-        when: _Period | None = None,
+        when: Period | None = None,
         own_sector: bool = False,
     ) -> None:
         """Register one surface form; ``when`` None or open-ended means as long as its principal exists."""
@@ -658,27 +777,33 @@ class _Builder:
         if written in seen:
             raise row.error(column, f"{form!r} is listed twice in this row: keep one")
         seen.add(written)
-        period = self.periods[principal] if when is None or when == _Period() else when
-        meaning = _Name(written, principal, sector, name, kind, period, own_sector)
-        self._refuse_relisting(row, column, meaning)
-        self.names.setdefault(written.casefold(), []).append(meaning)
+        period = self.periods[principal] if when is None or when.open else when
+        meaning = _Name(written, principal, sector, name, kind, period, own_sector, row.source)
+        self._refuse_relisting(row, layer, column, meaning)
+        self.names.setdefault(written.casefold(), []).append((layer, meaning))
 
-    def _refuse_relisting(self, row: _Row, column: str, meaning: _Name) -> None:
-        """A form may mean several things, but one thing only once at a time."""
+    def _refuse_relisting(self, row: Row, layer: int, column: str, meaning: _Name) -> None:
+        """A form may mean several things, but one thing only once at a time; a later layer's
+        listing replaces an earlier layer's."""
         listings = self.listed.setdefault((meaning.form, meaning.principal, meaning.name), [])
-        for other_period, other_row in listings:
-            if other_period.overlaps(meaning.period):
+        for listing in list(listings):
+            if not listing.period.overlaps(meaning.period):
+                continue
+            if listing.layer == layer:
                 raise row.error(
-                    column, f"{meaning.form!r} already means {meaning.principal} ({other_row.where()}): remove one of the two"
+                    column, f"{meaning.form!r} already means {meaning.principal} ({listing.row.where()}): remove one of the two"
                 )
-        listings.append((meaning.period, row))
+            listings.remove(listing)
+            key = meaning.form.casefold()
+            self.names[key] = [entry for entry in self.names[key] if entry[1] is not listing.meaning]
+        listings.append(_Listing(meaning.period, row, layer, meaning))
 
     # --- people ---------------------------------------------------------------------------------
 
     def _read_people(self) -> None:
-        offices: dict[str, list[tuple[_Office, _Row]]] = {}
-        aliases: dict[str, list[tuple[str, _Row]]] = {}
-        for row in _rows(self._path("people.tsv")):
+        offices: dict[str, list[tuple[int, _Office, Row]]] = {}
+        aliases: dict[str, list[tuple[int, str, Row]]] = {}
+        for layer, row in self._rows("people.tsv"):
             person = row["name"]
             if not person:
                 raise row.error("name", "empty: write the person's canonical full name")
@@ -686,42 +811,52 @@ class _Builder:
                 raise row.error("role", "empty: write the title of the office (President, Foreign Minister, ...)")
             principal = self._principal(row)
             sector = self._sector(row, "sector", row["sector"])
-            office = _Office(principal, sector, row["role"], _row_period(row))
-            for earlier, earlier_row in offices.get(person, []):
-                if office.period.overlaps(earlier.period):
+            office = _Office(principal, sector, row["role"], row_period(row), row.source)
+            held = offices.setdefault(person, [])
+            for earlier_layer, earlier, earlier_row in list(held):
+                if not office.period.overlaps(earlier.period):
+                    continue
+                if earlier_layer == layer:
                     raise row.error(
                         "start",
                         f"{person}'s role {office.title!r} overlaps their role {earlier.title!r} "
                         f"({earlier_row.where()}): a person holds one role at a time here; "
                         "end one before the next starts",
                     )
-            offices.setdefault(person, []).append((office, row))
-            aliases.setdefault(person, []).extend((alias, row) for alias in _items(row, "aliases"))
+                held.remove((earlier_layer, earlier, earlier_row))
+            held.append((layer, office, row))
+            aliases.setdefault(person, []).extend((layer, alias, row) for alias in items(row, "aliases"))
         for person, held in offices.items():
-            ordered = tuple(sorted((office for office, _ in held), key=lambda office: office.period.start or date.min))
-            names = [(person, held[0][1], "name")] + [(alias, row, "aliases") for alias, row in aliases[person]]
-            seen: set[str] = set()
-            for form, row, column in names:
+            ordered = tuple(sorted((office for _, office, _ in held), key=lambda office: office.period.start or date.min))
+            layer = max(layer for layer, _, _ in held)
+            first_layer, _, first_row = held[0]
+            names = [(first_layer, person, first_row, "name")]
+            names += [(alias_layer, alias, row, "aliases") for alias_layer, alias, row in aliases[person]]
+            seen: dict[str, int] = {}
+            for name_layer, form, row, column in names:
                 written = _written(row, column, form)
                 if written in seen:
-                    raise row.error(column, f"{form!r} is already a name of {person}: list each name once")
-                seen.add(written)
-                self.names.setdefault(written.casefold(), []).append(_Person(written, person, ordered))
+                    if seen[written] == name_layer:
+                        raise row.error(column, f"{form!r} is already a name of {person}: list each name once")
+                    continue
+                seen[written] = name_layer
+                self.names.setdefault(written.casefold(), []).append((layer, _Person(written, person, ordered)))
 
     # --- role words -----------------------------------------------------------------------------
 
     def _read_roles(self) -> None:
-        rows_of: dict[str, _Row] = {}
-        for row in _rows(self._path("roles.tsv")):
+        rows_of: dict[str, tuple[int, Row]] = {}
+        for layer, row in self._rows("roles.tsv"):
             sector = self._sector(row, "sector", row["sector"])
             if row["refers_to"] not in REFERS_TO:
                 raise row.error("refers_to", f"{row['refers_to']!r}: use one of {', '.join(sorted(REFERS_TO))}")
-            words = _items(row, "words")
+            words = items(row, "words")
             if not words:
                 raise row.error("words", "empty: list the role words of this row")
             for word in words:
                 key = _clean(word).casefold()
-                if key in rows_of:
-                    raise row.error("words", f"{word!r} is already a role word ({rows_of[key].where()}): keep one")
-                rows_of[key] = row
+                earlier = rows_of.get(key)
+                if earlier is not None and earlier[0] == layer:
+                    raise row.error("words", f"{word!r} is already a role word ({earlier[1].where()}): keep one")
+                rows_of[key] = (layer, row)
                 self.roles[key] = Role(sector, row["refers_to"])

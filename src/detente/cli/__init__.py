@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import articles, evaluate
+from detente.cli import actors, articles, evaluate, imports
 
 app = typer.Typer(
     help="Read the news and code who did what to whom, when — then ask how two actors get along.",
@@ -13,6 +13,10 @@ app = typer.Typer(
 )
 app.command()(articles.analyze)
 app.command()(articles.events)
+app.command("import")(imports.import_)
+app.command()(imports.export)
+app.add_typer(imports.fetch_app, name="fetch")
 app.add_typer(evaluate.app, name="eval")
+app.add_typer(actors.app, name="actors")
 
 __all__ = ["app"]
