@@ -33,6 +33,7 @@ __all__ = [
     "analyze",
     "analyze_documents",
     "database_path",
+    "actor_to_dict",
     "evaluate_suite",
     "event_to_dict",
     "export_events",
@@ -40,6 +41,7 @@ __all__ = [
     "files_to_import",
     "import_events",
     "open",
+    "principal_of",
     "score_example",
     "summarize",
 ]
@@ -153,6 +155,22 @@ def fetch_gdelt(
     return fetched
 
 
+def principal_of(text: str, on: Date | None = None) -> str | None:
+    """The principal a user means by ``text``: a code ("RUS", "taliban"), a name, a demonym or an
+    adjective ("Russia", "the Taliban", "Russians"), on ``on`` (today by default); None if none."""
+    kb = knowledge.load()
+    code = text.strip().upper()
+    if code in kb.entities:
+        return code
+    reference = kb.lookup(text, on or Date.today())
+    return reference.principal if reference is not None else None
+
+
+def actor_to_dict(actor: Actor) -> dict:
+    """An actor as the JSON object of the output contract."""
+    return dataclasses.asdict(actor)
+
+
 def event_to_dict(event: Event) -> dict:
     """An event as the JSON object of the output contract, with the dataset it came from
     ("coded" for an event read from text) and, for an imported event, the file:line it was read at."""
@@ -161,8 +179,8 @@ def event_to_dict(event: Event) -> dict:
         "sentence_index": event.sentence_index,
         "sentence": event.sentence,
         "span": list(event.span) if event.span is not None else None,
-        "source": dataclasses.asdict(event.source),
-        "target": dataclasses.asdict(event.target),
+        "source": actor_to_dict(event.source),
+        "target": actor_to_dict(event.target),
         "cameo": event.cameo,
         "root": event.root,
         "quad": event.quad,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import actors, articles, evaluate, imports
+from detente.cli import actors, articles, evaluate, imports, web
 
 app = typer.Typer(
     help="Read the news and code who did what to whom, when — then ask how two actors get along.",
@@ -18,5 +18,6 @@ app.command()(imports.export)
 app.add_typer(imports.fetch_app, name="fetch")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(actors.app, name="actors")
+app.command()(web.serve)
 
 __all__ = ["app"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -40,6 +41,18 @@ _CODED_COLUMNS = (
     "cameo, root, quad, goldstein, plover, date_start, date_end, date_precision, from_publication_date, "
     "trigger, negated, hypothetical, alleged, is_symmetric"
 )
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as the store keeps it: the text as read (event spans point into it) and where it came from."""
+
+    doc_id: str
+    source: str
+    title: str | None
+    url: str | None
+    date: date
+    original: str
 
 
 class StoreError(RuntimeError):
@@ -217,6 +230,15 @@ class Store:
             params,
         ).fetchall()
         return [_event_from_row(row) for row in rows]
+
+    def document(self, doc_id: str) -> tuple[StoredDocument, list[Event]] | None:
+        """A stored document with its events, oldest first; None if there is no such document."""
+        rows = self._db.execute(
+            "SELECT doc_id, source, title, url, pub_date, original FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchall()
+        if not rows:
+            return None
+        return StoredDocument(*rows[0]), self.events(doc_id=doc_id)
 
     def counts(self) -> dict[str, int]:
         """How many rows each table of coded articles holds."""
