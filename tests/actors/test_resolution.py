@@ -105,10 +105,6 @@ def test_mention_in_a_sentence_resolves_as_the_table_says(parse, base: Knowledge
     assert (found.principal, found.sector or "", found.name or "") == (case["principal"], case["sector"], case["name"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actors/resolve.py resolves a state's name inside a person's name (spaCy PERSON) to the state",
-)
 def test_a_person_named_like_a_state_is_no_state(parse, base: KnowledgeBase) -> None:
     doc = parse("Michael Jordan scored 30 points for the Bulls.")
     mentions = resolve(doc, date(2023, 5, 18), base)

@@ -11,11 +11,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SHARED
 from detente.cli import app
-
-SUITES = SHARED / "data" / "eventcoding"
-
 
 def run(*args: str) -> dict:
     result = CliRunner().invoke(app, ["eval", "coder", *args, "--format", "json"])
@@ -23,20 +19,24 @@ def run(*args: str) -> dict:
     return json.loads(result.stdout)
 
 
-def suite(name: str):
-    path = SUITES / name
-    if not path.exists():
-        pytest.skip(f"{name} is not at {SUITES}: clone the project beside ../shared")
-    return path
+@pytest.fixture
+def suite(shared):
+    def located(name: str):
+        path = shared / "data" / "eventcoding" / name
+        if not path.exists():
+            pytest.skip(f"{name} is not at {path.parent}: clone the project beside ../shared")
+        return path
+
+    return located
 
 
-def test_petrarch_gsr():
+def test_petrarch_gsr(suite):
     figures = run(str(suite("PETR2_GSR_validation.xml")), "--suite", "petr-gsr")
     assert figures["records"] == 77 and figures["expected"] == 79
     assert figures["root_f1"] >= 0.55 and figures["root_precision"] >= 0.8
 
 
-def test_plover_gsr_types_and_quads():
+def test_plover_gsr_types_and_quads(suite):
     figures = run(str(suite("PLOVER_GSR_CAMEO.txt")), "--suite", "plover-gsr", "--show", "missed")
     assert figures["plover_compared"] >= 80
     assert figures["plover_type_accuracy"] >= 0.85 and figures["plover_quad_accuracy"] >= 0.92

@@ -162,7 +162,7 @@ class _Resolver:
         for _, start, end in _matcher(self.kb)(self.doc):
             span = self.doc[start:end]
             reference = self.kb.lookup(span.text, self.published)
-            if reference is not None:
+            if reference is not None and not self._inside_a_person(span, reference):
                 found.append((span, reference))
         kept = {(s.start, s.end) for s in filter_spans([span for span, _ in found])}
         names = {}
@@ -173,6 +173,16 @@ class _Resolver:
                     names[token.i] = (span, reference)
                     self.mentions.names[token.i] = actor
         return names
+
+    def _inside_a_person(self, span: Span, reference: Reference) -> bool:
+        """Whether a name other than a person's is part of a longer person's name ("Michael Jordan")."""
+        entity = self.entities.get(span.start)
+        return (
+            reference.kind != "person"
+            and entity is not None
+            and entity.label_ == "PERSON"
+            and len(entity) > len(span)
+        )
 
     def _name_at(self, token: Token) -> tuple[Span, Reference] | None:
         return self.names.get(token.i)
