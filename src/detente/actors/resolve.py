@@ -12,9 +12,12 @@ short memory of earlier mentions: the coder needs actors, not full coreference.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy
+import spacy.symbols
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -42,6 +45,9 @@ _OWNER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # an embassy or ambassador "in X" belongs to someone else.
 _LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
 _QUOTES_OPEN = {"“": "”", "«": "»", '"': '"'}
+_QUOTE_MARK = re.compile('[“”«»"]')
+# The parts of speech a mention can be headed by, as spaCy's symbol ids.
+_NOMINAL_POS = [spacy.symbols.NOUN, spacy.symbols.PROPN, spacy.symbols.PRON]
 _SPEECH_LEMMAS = {"say", "tell", "add", "joke", "state", "declare", "note", "write", "insist", "explain", "warn"}
 
 
@@ -113,11 +119,15 @@ class _Resolver:
         self.text = doc.text
         self.published = published
         self.kb = kb
+        # Index arithmetic rather than token objects: spaCy builds a Python object per token visited.
         self.sentence_of = {}
         for index, sentence in enumerate(doc.sents):
-            for token in sentence:
-                self.sentence_of[token.i] = index
-        self.entities = {token.i: entity for entity in doc.ents for token in entity}
+            for position in range(sentence.start, sentence.end):
+                self.sentence_of[position] = index
+        self.named_entities = list(doc.ents)
+        self.entities = {
+            position: entity for entity in self.named_entities for position in range(entity.start, entity.end)
+        }
         self.mentions = Mentions()
         self.names = self._names()
         self.people: dict[str, Mention] = {}
@@ -126,12 +136,14 @@ class _Resolver:
 
     def run(self) -> Mentions:
         deferred = []
-        for token in self.doc:
+        parts_of_speech = self.doc.to_array("POS")
+        for position in numpy.flatnonzero(numpy.isin(parts_of_speech, _NOMINAL_POS)):
+            token = self.doc[int(position)]
             if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
                 deferred.append(token)
             elif token.dep_ not in ("compound", "amod"):
                 self._resolve(token)
-        speakers = _quote_speakers(self.doc)
+        speakers = _quote_speakers(self.doc, self.text)
         for token in deferred:
             speaker = speakers.get(token.i)
             mention = self.mentions.mention(speaker) if speaker is not None else None
@@ -145,7 +157,7 @@ class _Resolver:
     def _unresolved(self) -> list[str]:
         """The people and organisations named in the text that resolve to no actor, each once."""
         found: list[str] = []
-        for entity in self.doc.ents:
+        for entity in self.named_entities:
             if entity.label_ in ("PERSON", "ORG") and not any(
                 t.i in self.mentions.by_token or t.i in self.mentions.names for t in entity
             ):
@@ -466,14 +478,14 @@ def _antecedent(token: Token) -> Token | None:
     return token.doc[previous] if previous >= 0 and token.i - previous <= 3 else None
 
 
-def _quote_speakers(doc: Doc) -> dict[int, Token]:
+def _quote_speakers(doc: Doc, text: str) -> dict[int, Token]:
     """For each token inside a quotation, the token naming who speaks it.
 
     The speaker is the subject (or, for "…," said X, the inverted subject) of a speech
     verb outside the quotation in the sentence where the quotation opens or closes.
     """
     speakers: dict[int, Token] = {}
-    for start, end in _quotations(doc):
+    for start, end in _quotations(doc, text):
         speaker = _speaker(doc, start, end)
         if speaker is not None:
             for index in range(start, end):
@@ -481,15 +493,21 @@ def _quote_speakers(doc: Doc) -> dict[int, Token]:
     return speakers
 
 
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges inside quotation marks, a quotation allowed to run over several sentences."""
+def _quotations(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks, a quotation allowed to run over several sentences.
+
+    The marks are found in the text and mapped to tokens, so that only they become token objects.
+    """
     found = []
     opened: tuple[int, str] | None = None
-    for token in doc:
-        if opened is None and token.text in _QUOTES_OPEN:
-            opened = (token.i + 1, _QUOTES_OPEN[token.text])
-        elif opened is not None and token.text == opened[1]:
-            found.append((opened[0], token.i))
+    for match in _QUOTE_MARK.finditer(text):
+        mark = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if mark is None or mark.text != match.group():
+            continue
+        if opened is None and mark.text in _QUOTES_OPEN:
+            opened = (mark.start + 1, _QUOTES_OPEN[mark.text])
+        elif opened is not None and mark.text == opened[1]:
+            found.append((opened[0], mark.start))
             opened = None
     return found
 
