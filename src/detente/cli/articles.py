@@ -33,6 +33,7 @@ def analyze(
     except (IngestError, StoreError) as error:
         fail(str(error))
     events: list[Event] = []
+    unresolved: list[str] = []
     stored = 0
     try:
         with store, progress(len(documents)) as bar:
@@ -40,6 +41,7 @@ def analyze(
             for analysis in api.analyze_documents(documents):
                 stored += store.add(analysis.document, analysis.sentences, analysis.events)
                 events += analysis.events
+                unresolved += analysis.unresolved
                 bar.advance(task)
     except (StoreError, PipelineMissing) as error:
         fail(str(error))
@@ -47,6 +49,8 @@ def analyze(
     if output is OutputFormat.table:
         _print_summaries(api.summarize(events))
         skipped = len(documents) - stored
+        if unresolved:
+            console.print(f"Unresolved names: {', '.join(dict.fromkeys(unresolved))}", markup=False)
         console.print(
             f"{len(documents)} document(s), {len(events)} event(s); stored in {store.path}"
             + (f" ({skipped} already there, unchanged)" if skipped else "")
