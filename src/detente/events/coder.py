@@ -372,9 +372,9 @@ class _Coder:
         if (how.promised_not or how.intent and how.negated) and hostile:
             code = "0356" if int(code[:2]) >= 15 else "030"
             how = replace(how, intent=False, negated=False, promised_not=False)
-        elif how.intent and how.negated:
+        elif how.promised_not or how.intent and how.negated:
             code = _REFUSALS.get(code[:2], "120")
-            how = replace(how, intent=False, negated=False)
+            how = replace(how, intent=False, negated=False, promised_not=False)
         elif how.intent:
             intended = intent_code(code)
             if intended is None:
