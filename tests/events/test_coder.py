@@ -82,7 +82,7 @@ def test_flagged_acts_are_never_plain_facts(text, flag):
 def test_a_refusal_or_a_negated_intent_is_a_rejection():
     assert triples(code("Egypt refused to recognize Israel.")) == {("EGY", "120", "ISR")}
     assert triples(code("Peru said it would not send aid to Chile.")) == {("PER", "122", "CHL")}
-    assert triples(code("Israel vowed not to return the prisoners to Syria.")) == {("ISR", "120", "SYR")}
+    assert triples(code("Israel vowed not to return the prisoners to Syria.")) == {("ISR", "124", "SYR")}
     assert triples(code("Iran announced it would free the Iraqi prisoners.")) == {("IRN", "0353", "IRQ")}
 
 
