@@ -14,12 +14,16 @@ from detente.actors import kb as knowledge
 from detente.actors import petrarch
 from detente.events import code_document
 from detente.events import evaluation, gold, suites
+from detente.events.ontology import cameo
 from detente.importers import FORMATS, ImportSummary, Source, import_sources
 from detente.importers.fetch import RemoteFile, download, gdelt_files
 from detente.ingest import document_from_text, parse_date, read_paths
 from detente.model import Actor, Document, Event, Sentence
+from detente.relations import network as relation_network
+from detente.relations import outlook, question, report, state, validation, weights
 from detente.relations.summary import DyadSummary, summarize
-from detente.store import Store
+from detente.store import Store, StoreError
+from detente.store import relations as relation_store
 from detente.store.export import export_events as _export_events
 
 DEFAULT_DB = "detente.duckdb"
@@ -32,6 +36,13 @@ __all__ = [
     "DyadSummary",
     "analyze",
     "analyze_documents",
+    "ask",
+    "dyad",
+    "evaluate_relations",
+    "network",
+    "network_gexf",
+    "plot_dyad",
+    "relation_cells",
     "database_path",
     "actor_to_dict",
     "evaluate_suite",
@@ -155,6 +166,13 @@ def fetch_gdelt(
     return fetched
 
 
+def _plover_mode(event: Event) -> str | None:
+    """The PLOVER mode of an event's CAMEO code, when its PLOVER type is the code's (an imported
+    POLECAT event keeps its own type, whose mode the code does not tell)."""
+    code = cameo(event.cameo)
+    return code.plover_mode if code.plover == event.plover else None
+
+
 def principal_of(text: str, on: Date | None = None) -> str | None:
     """The principal a user means by ``text``: a code ("RUS", "taliban"), a name, a demonym or an
     adjective ("Russia", "the Taliban", "Russians"), on ``on`` (today by default); None if none."""
@@ -186,6 +204,7 @@ def event_to_dict(event: Event) -> dict:
         "quad": event.quad,
         "goldstein": event.goldstein,
         "plover": event.plover,
+        "plover_mode": _plover_mode(event),
         "date": {
             "start": event.date.start.isoformat(),
             "end": event.date.end.isoformat(),
@@ -238,3 +257,102 @@ def score_example(article: str | Path, gold_file: str | Path, published: Date) -
     [document] = read_paths([Path(article)], date=published)
     [analysis] = analyze_documents([document])
     return gold.score(analysis.events, gold.load_gold(Path(gold_file)))
+
+
+def dyad(
+    a: str,
+    b: str,
+    *,
+    db: str | Path | None = None,
+    on: Date | None = None,
+    horizon_days: int = report.DEFAULT_HORIZON_DAYS,
+    by: str | None = "month",
+    since: Date | None = None,
+    until: Date | None = None,
+    dataset: str | None = None,
+    estimate: outlook.Estimator = outlook.trend_estimate,
+) -> report.DyadReport:
+    """What the store says about two principals (codes): series, state, trend, turns, balance,
+    estimate and the events that weigh most. ``estimate`` is where a forecaster plugs in."""
+    with _existing_store(db) as store:
+        return report.dyad_report(
+            relation_cells(store), a, b, on=on, horizon_days=horizon_days, by=by, since=since, until=until,
+            dataset=dataset, estimate=estimate,
+        )
+
+
+def ask(
+    text: str,
+    *,
+    db: str | Path | None = None,
+    dataset: str | None = None,
+    estimate: outlook.Estimator = outlook.trend_estimate,
+) -> report.Answer:
+    """Answer a question about two actors ("Will Russia and the Taliban become friends in the next year?").
+
+    Raises ``question.QuestionError`` saying what was understood when the question names fewer
+    or more than two actors."""
+    asked = question.parse(text, knowledge.load(), Date.today())
+    first, second = (mention.principal for mention in asked.actors)
+    found = dyad(
+        first, second, db=db, horizon_days=asked.horizon_days or report.DEFAULT_HORIZON_DAYS, by=None,
+        dataset=dataset, estimate=estimate,
+    )
+    return report.Answer(asked, found)
+
+
+def network(
+    *, db: str | Path | None = None, on: Date | None = None, since: Date | None = None, dataset: str | None = None
+) -> relation_network.NetworkView:
+    """The signed network of relations on ``on`` (default: the store's last day), and its
+    frustration index at the end of each year from ``since``."""
+    with _existing_store(db) as store:
+        return relation_network.network_view(relation_cells(store), on, since=since, dataset=dataset)
+
+
+def evaluate_relations(
+    truth: str | Path,
+    *,
+    db: str | Path | None = None,
+    min_events: int = validation.MIN_EVENTS,
+    dataset: str | None = None,
+) -> validation.Validation:
+    """Compare the relation states of the stored state dyad-years with alliances, rivalries and
+    disputes (the folder of ``atop_alliance.csv``, the rivalry lists and the MID dyad-years)."""
+    record = validation.read_truth(Path(truth))
+    with _existing_store(db) as store:
+        return validation.validate(relation_cells(store), record, knowledge.load(), min_events=min_events, dataset=dataset)
+
+
+def network_gexf(found: relation_network.SignedNetwork) -> str:
+    """A signed network as GEXF, its nodes labelled with the knowledge base's names and kinds."""
+    entities = knowledge.load().entities
+    return relation_network.gexf(found, {code: (e.name, e.kind) for code, e in entities.items()})
+
+
+def plot_dyad(found: report.DyadReport, path: str | Path) -> None:
+    """Write a PNG chart of a dyad report's series and scores."""
+    from detente.relations import plot
+
+    names = knowledge.load().entities
+    plot.write_png(found, Path(path), tuple(names[c].name if c in names else c for c in found.dyad))
+
+
+def _existing_store(db: str | Path | None) -> Store:
+    """An existing store, writable when possible so that its relation aggregates can be brought up to date."""
+    path = database_path(db)
+    if not path.exists():
+        raise StoreError(f"{path}: no such database; run `detente analyze` or `detente import` first, or pass --db")
+    try:
+        return Store(path)
+    except StoreError:
+        return Store(path, read_only=True)
+
+
+def relation_cells(store: Store) -> relation_store.Cells:
+    """The relation aggregates of an open store (brought up to date first when it is writable), for
+    the functions of ``detente.relations`` that read them."""
+    kb = knowledge.load()
+    sector_weights = weights.load()
+    states = (code for code, entity in kb.entities.items() if entity.kind == "state")
+    return relation_store.prepare(store, sector_weights.weights, sector_weights.other, states, state.HALF_LIFE_DAYS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import actors, articles, evaluate, imports, web
+from detente.cli import actors, articles, evaluate, imports, relations, web
 
 app = typer.Typer(
     help="Read the news and code who did what to whom, when — then ask how two actors get along.",
@@ -19,5 +19,9 @@ app.add_typer(imports.fetch_app, name="fetch")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(actors.app, name="actors")
 app.command()(web.serve)
+app.command()(relations.dyad)
+app.command()(relations.ask)
+app.command()(relations.network)
+evaluate.app.command("relations")(relations.evaluate_relations)
 
 __all__ = ["app"]

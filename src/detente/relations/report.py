@@ -1,0 +1,163 @@
+"""Everything detente can say about two actors, every number traceable to events.
+
+``dyad_report`` puts together the series of the dyad, its relation now and at the end of each
+period, the trend, the turns with the events that mark them, the balance argument from third
+parties, the estimate of where it is heading, and the events that weigh most in today's score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from detente.model import Event
+from detente.relations import changes, network, outlook, series, state
+from detente.relations.changes import Turn
+from detente.relations.network import Balance
+from detente.relations.outlook import Estimator, Outlook, Trend
+from detente.relations.question import Question
+from detente.relations.series import DyadSeries
+from detente.relations.state import Evidence, RelationState
+from detente.store import relations as cells_store
+from detente.store.relations import Cells
+
+# How many events weigh most in the answer, and how many mark each turn.
+WEIGHING_EVENTS = 8
+MARKING_EVENTS = 3
+DEFAULT_HORIZON_DAYS = 365
+
+
+@dataclass(frozen=True)
+class WeighingEvent:
+    """An event of a unit of evidence that weighs in the score: ``influence`` is the unit's
+    recency-and-actor weight, ``value`` +1 (cooperation) or -1 (conflict)."""
+
+    event: Event
+    influence: float
+    value: int
+
+
+@dataclass(frozen=True)
+class MarkedTurn:
+    """A turn of the relation and the first weighty events after it in the direction it turned."""
+
+    turn: Turn
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class DyadReport:
+    """What detente knows about two actors on ``on``."""
+
+    dyad: tuple[str, str]
+    on: date
+    dataset: str | None
+    relation: RelationState
+    trend: Trend
+    outlook: Outlook
+    horizon_days: int
+    balance: Balance
+    turns: tuple[MarkedTurn, ...]
+    weighing: tuple[WeighingEvent, ...]
+    series: DyadSeries
+    states: tuple[RelationState, ...]
+
+    @property
+    def facts(self) -> int:
+        """The plain facts of the series."""
+        return self.series.total.total
+
+    @property
+    def flagged(self) -> int:
+        """The negated, hypothetical or alleged events of the series' periods, counted apart."""
+        return self.series.flagged
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question and the report that answers it."""
+
+    question: Question
+    report: DyadReport
+
+
+def dyad_report(
+    cells: Cells,
+    a: str,
+    b: str,
+    *,
+    on: date | None = None,
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    by: str | None = "month",
+    since: date | None = None,
+    until: date | None = None,
+    dataset: str | None = None,
+    estimate: Estimator = outlook.trend_estimate,
+) -> DyadReport:
+    """The report on the dyad (a, b) as of ``on`` (default: ``until``, else the last day the
+    store has facts for, so that a store of old events is read as of its own present).
+    ``by=None`` chooses the period from the length of the history (``period_for``)."""
+    on = on or until or cells_store.date_span(cells, dataset=dataset)[1] or date.today()
+    low, high = sorted((a, b))
+    evidence = Evidence(*cells_store.dyad_units(cells, low, high, until=on, dataset=dataset))
+    by = by or period_for(evidence, since, on)
+    dyad_series = series.dyad_series(cells, a, b, by=by, since=since, until=until or on, dataset=dataset)
+    ends = [min(series.next_start(p.start, by) - timedelta(days=1), on) for p in dyad_series.periods]
+    around = network.signed_network(cells, on, dataset=dataset, around=(a, b))
+    return DyadReport(
+        dyad=(a, b),
+        on=on,
+        dataset=dataset,
+        relation=state.relation_at(evidence, on),
+        trend=outlook.trend(evidence, on),
+        outlook=estimate(evidence, on, horizon_days),
+        horizon_days=horizon_days,
+        balance=network.balance(around, a, b),
+        turns=tuple(_marked(cells, low, high, evidence, turn, dataset) for turn in changes.turns(evidence)),
+        weighing=_weighing(cells, low, high, evidence, on, dataset),
+        series=dyad_series,
+        states=tuple(state.relations_at(evidence, ends)),
+    )
+
+
+def period_for(evidence: Evidence, since: date | None, on: date) -> str:
+    """Months for a history of up to three years, years for a longer one."""
+    first = since or (date.fromordinal(int(evidence.days[0])) if len(evidence) else on)
+    return "month" if (on - first).days <= 3 * 365 else "year"
+
+
+def _weighing(cells: Cells, a: str, b: str, evidence: Evidence, on: date, dataset: str | None) -> tuple[WeighingEvent, ...]:
+    """One event for each of the units that weigh most today (the most recent first among equals)."""
+    influence = state.influence(evidence, on)
+    order = np.lexsort((-evidence.days, -influence))
+    chosen = [int(i) for i in order[:WEIGHING_EVENTS] if influence[i] > 0]
+    found = _representatives(cells, a, b, evidence, chosen, dataset)
+    return tuple(WeighingEvent(found[i], float(influence[i]), int(evidence.values[i])) for i in chosen if i in found)
+
+
+def _marked(cells: Cells, a: str, b: str, evidence: Evidence, turn: Turn, dataset: str | None) -> MarkedTurn:
+    """The turn with the first units after it in the direction it turned."""
+    value = 1 if turn.warmed else -1
+    units = [i for i in range(turn.start, turn.end) if evidence.values[i] == value][:MARKING_EVENTS]
+    found = _representatives(cells, a, b, evidence, units, dataset)
+    return MarkedTurn(turn, tuple(found[i] for i in units if i in found))
+
+
+def _representatives(cells: Cells, a: str, b: str, evidence: Evidence, units: list[int], dataset: str | None) -> dict[int, Event]:
+    """For each unit, the event that best stands for it: a plain fact of its day and sign, with an
+    evidence sentence if one has it, else the strongest Goldstein score. One query for all."""
+    if not units:
+        return {}
+    days = [date.fromordinal(int(evidence.days[i])) for i in units]
+    by_unit: dict[tuple[date, int], list[Event]] = {}
+    for event in cells_store.events_between(cells, a, b, min(days), max(days), dataset=dataset):
+        if event.is_fact:
+            by_unit.setdefault((cells_store.middle_day(event), cells_store.value_of_quad(event.quad)), []).append(event)
+    found = {}
+    for i, day in zip(units, days):
+        candidates = by_unit.get((day, int(evidence.values[i])))
+        if candidates:
+            found[i] = max(candidates, key=lambda e: (e.sentence is not None, abs(e.goldstein)))
+    return found

@@ -1,0 +1,198 @@
+"""Do our relation states tell allies from rivals? A check against the political-science record.
+
+The truth is read where it lies (``../shared/data/relations``, never copied): ATOP's alliance
+dyad-years (allied = a defence or offence pact), two lists of strategic rivalries (Thompson &
+Dreyer to 2010, Thompson–Sakuwa–Suhas to 2020; a dyad-year is in rivalry when either list
+says so within the years it covers), and the dyad-years of militarised interstate disputes
+(Gibler–Miller–Little). All are keyed by Correlates of War country codes; our principals map
+to them through the knowledge base (``Entity.cow``).
+
+Each state dyad-year with at least ``min_events`` plain facts is scored by its relation on the
+year's last day. The ROC AUC says how well the score ranks allied dyad-years above rival ones
+(dyad-years that are both, or neither, are left out of it and shown in the confusion table).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import numpy as np
+from scipy.stats import rankdata
+
+from detente.actors.kb import KnowledgeBase
+from detente.relations import state
+from detente.store import relations as cells_store
+from detente.store.relations import Cells
+
+FILES = {
+    "alliances": ("atop_alliance.csv", ("ccode1", "ccode2", "year", "atop_defense", "atop_offense")),
+    "rivalries (Thompson & Dreyer)": ("td_rivalries.csv", ("ccode1", "ccode2", "styear", "endyear")),
+    "rivalries (Thompson, Sakuwa & Suhas)": ("tss_rivalries.csv", ("ccode1", "ccode2", "start", "end")),
+    "disputes": ("gml_mid_ddydisps.csv", ("ccode1", "ccode2", "year")),
+}
+LABELS = ("allied", "rivalry", "both", "neither")
+MIN_EVENTS = 20
+
+CowYear = tuple[int, int, int]
+
+
+class TruthError(ValueError):
+    """The reference data is missing or malformed; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Truth:
+    """Dyad-years (lower COW code first) that are allied, in rivalry or in a dispute, and the last
+    year each source covers."""
+
+    allied: frozenset[CowYear]
+    rivalry: frozenset[CowYear]
+    disputes: frozenset[CowYear]
+    alliances_until: int
+    rivalries_until: int
+    disputes_until: int
+
+
+@dataclass(frozen=True)
+class DyadYear:
+    """One state dyad-year: our relation on its last day, and what the record says."""
+
+    dyad: tuple[str, str]
+    cow: tuple[int, int]
+    year: int
+    events: int
+    score: float
+    state: str
+    allied: bool
+    rivalry: bool
+    dispute: bool | None
+
+    @property
+    def label(self) -> str:
+        if self.allied and self.rivalry:
+            return "both"
+        return "allied" if self.allied else "rivalry" if self.rivalry else "neither"
+
+
+@dataclass(frozen=True)
+class Validation:
+    """How our states line up with the record."""
+
+    dyad_years: tuple[DyadYear, ...]
+    min_events: int
+    auc: float | None
+    confusion: dict[str, dict[str, int]]
+
+    @property
+    def allied(self) -> int:
+        return sum(d.label == "allied" for d in self.dyad_years)
+
+    @property
+    def rivals(self) -> int:
+        return sum(d.label == "rivalry" for d in self.dyad_years)
+
+    def disputes(self, states: tuple[str, ...]) -> tuple[int, int]:
+        """Of the dyad-years in ``states`` that the dispute data covers: how many, and how many had a dispute."""
+        covered = [d for d in self.dyad_years if d.state in states and d.dispute is not None]
+        return len(covered), sum(bool(d.dispute) for d in covered)
+
+
+def read_truth(folder: Path) -> Truth:
+    """Read the alliance, rivalry and dispute files of ``folder``."""
+    paths = {}
+    for what, (name, columns) in FILES.items():
+        path = folder / name
+        if not path.is_file():
+            raise TruthError(f"{path}: no such file ({what}); pass --truth with the folder of the relation data")
+        _check_columns(path, columns)
+        paths[what] = _sql_path(path)
+    con = duckdb.connect()
+    alliances, td, tss, disputes = paths.values()
+    allied = _dyad_years(
+        con,
+        f"SELECT ccode1, ccode2, year FROM read_csv({alliances}) WHERE atop_defense = 1 OR atop_offense = 1",
+    )
+    rivalry = _dyad_years(
+        con,
+        f"SELECT ccode1, ccode2, unnest(range(styear::INTEGER, endyear::INTEGER + 1)) FROM read_csv({td}) "
+        f"UNION ALL SELECT ccode1, ccode2, unnest(range(start::INTEGER, \"end\"::INTEGER + 1)) FROM read_csv({tss})",
+    )
+    dispute_years = _dyad_years(con, f"SELECT ccode1, ccode2, year FROM read_csv({disputes})")
+    [(alliances_until, rivalries_until, disputes_until)] = con.execute(
+        f"SELECT (SELECT max(year) FROM read_csv({alliances}))::INTEGER, "
+        f"greatest((SELECT max(endyear) FROM read_csv({td})), (SELECT max(\"end\") FROM read_csv({tss})))::INTEGER, "
+        f"(SELECT max(year) FROM read_csv({disputes}))::INTEGER"
+    ).fetchall()
+    return Truth(allied, rivalry, dispute_years, alliances_until, rivalries_until, disputes_until)
+
+
+def _check_columns(path: Path, columns: tuple[str, ...]) -> None:
+    found = {row[0] for row in duckdb.sql(f"DESCRIBE SELECT * FROM read_csv({_sql_path(path)})").fetchall()}
+    missing = [column for column in columns if column not in found]
+    if missing:
+        raise TruthError(f"{path}: no column {', '.join(missing)}; is this the right file?")
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _dyad_years(con: duckdb.DuckDBPyConnection, query: str) -> frozenset[CowYear]:
+    rows = con.execute(f"SELECT DISTINCT least(c1, c2)::INTEGER, greatest(c1, c2)::INTEGER, y::INTEGER FROM ({query}) t(c1, c2, y)").fetchall()
+    return frozenset(rows)
+
+
+def validate(cells: Cells, truth: Truth, kb: KnowledgeBase, *, min_events: int = MIN_EVENTS, dataset: str | None = None) -> Validation:
+    """Score every state dyad-year with at least ``min_events`` plain facts, within the years the
+    alliance and rivalry data cover, and compare the scores with the record."""
+    cow = {code: entity.cow for code, entity in kb.entities.items() if entity.kind == "state" and entity.cow}
+    last = min(truth.alliances_until, truth.rivalries_until)
+    counted = {
+        (a, b, year): events
+        for a, b, year, events in cells_store.yearly_facts(cells, dataset=dataset)
+        if a in cow and b in cow and cow[a] != cow[b] and events >= min_events and year <= last
+    }
+    best: dict[tuple[int, int, int], DyadYear] = {}
+    for year in sorted({year for _, _, year in counted}):
+        sums = cells_store.sums_at(cells, date(year, 12, 31), dataset=dataset, among=cow)
+        for dyad, score in zip(sums.dyads, state.score_of(sums.signed, sums.amount)):
+            events = counted.get((*dyad, year))
+            if events is None:
+                continue
+            first, second = sorted((cow[dyad[0]], cow[dyad[1]]))
+            key = (first, second, year)
+            found = DyadYear(
+                dyad=dyad,
+                cow=(first, second),
+                year=year,
+                events=events,
+                score=float(score),
+                state=state.state_of(float(score)),
+                allied=key in truth.allied,
+                rivalry=key in truth.rivalry,
+                dispute=key in truth.disputes if year <= truth.disputes_until else None,
+            )
+            if key not in best or best[key].events < events:
+                best[key] = found
+    dyad_years = tuple(sorted(best.values(), key=lambda d: (d.year, d.dyad)))
+    confusion = {name: dict.fromkeys(LABELS, 0) for name in reversed(state.STATES)}
+    for counts in Counter((d.state, d.label) for d in dyad_years).items():
+        (name, label), count = counts
+        confusion[name][label] = count
+    return Validation(dyad_years, min_events, _auc(dyad_years), confusion)
+
+
+def _auc(dyad_years: tuple[DyadYear, ...]) -> float | None:
+    """ROC AUC of the score for allied (positive) against rival dyad-years, ties counted half."""
+    ranked = [(d.score, d.label == "allied") for d in dyad_years if d.label in ("allied", "rivalry")]
+    positives = sum(label for _, label in ranked)
+    negatives = len(ranked) - positives
+    if not positives or not negatives:
+        return None
+    ranks = rankdata([score for score, _ in ranked])
+    positive_ranks = float(np.sum(ranks[[label for _, label in ranked]]))
+    return (positive_ranks - positives * (positives + 1) / 2) / (positives * negatives)

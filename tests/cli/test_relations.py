@@ -1,0 +1,166 @@
+"""`detente dyad`, `detente ask`, `detente network` and `detente eval relations`, end to end through
+the command line: a store imported from ICEWS rows of our own, and the seed article coded alone."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from detente.cli import app
+from detente.store import Store
+
+HEADER = (
+    "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\t"
+    "Target Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\t"
+    "Province\tCountry\tLatitude\tLongitude"
+)
+SIDES = {
+    "RUS": ("Government (Russia)", "Government", "Russian Federation"),
+    "UKR": ("Government (Ukraine)", "Government", "Ukraine"),
+    "USA": ("Government (United States)", "Government", "United States"),
+}
+# (source, CAMEO code, target, first day): one event a week for a year. Russia and Ukraine meet
+# in 2019 and fight in 2020; the United States criticises Russia and aids Ukraine throughout.
+ACTS = [
+    ("RUS", "040", "UKR", date(2019, 1, 2)),
+    ("RUS", "190", "UKR", date(2020, 1, 2)),
+    ("USA", "111", "RUS", date(2019, 1, 3)),
+    ("USA", "111", "RUS", date(2020, 1, 3)),
+    ("USA", "070", "UKR", date(2019, 1, 4)),
+    ("USA", "070", "UKR", date(2020, 1, 4)),
+]
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def as_json(*args: str) -> dict:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("relations")
+    rows = [HEADER]
+    for source, code, target, first in ACTS:
+        for week in range(52):
+            day = first + timedelta(weeks=week)
+            rows.append(
+                "\t".join([str(len(rows)), f"{day:%Y-%m-%d}", *SIDES[source], "Our act", code, "1", *SIDES[target],
+                           "1", "1", "Our Wire", *[""] * 6])
+            )
+    path = folder / "events.ours.tab"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = folder / "store.duckdb"
+    result = run("import", "icews", str(path), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_dyad_in_json_by_names_and_codes(db):
+    found = as_json("dyad", "Russia", "UKR", "--db", str(db), "--by", "year")
+    assert found["dyad"] == ["RUS", "UKR"] and found["on"] == "2020-12-26"  # the last event stored
+    assert found["relation"]["state"] == "hostile" and found["trend"]["direction"] == "cooling"
+    first, second = found["series"]["periods"]
+    assert first["quads"] == {"1": 52, "2": 0, "3": 0, "4": 0} and first["forward"]["net_cooperation"] == 52
+    assert second["quads"]["4"] == 52 and second["goldstein_sum"] == -520.0
+    assert second["relation"]["state"] == "hostile" and first["relation"]["state"] == "ally"
+    [turn] = found["turns"]
+    assert turn["on"].startswith("2020-01") and all(e["cameo"] == "190" for e in turn["events"])
+    assert found["balance"]["favours"] == -1 and found["balance"]["reasons"] == [
+        "RUS–USA hostile and USA–UKR ally: balance favours RUS–UKR hostile"
+    ]
+    assert found["outlook"]["method"] == "trend" and len(found["weighing"]) >= 5
+
+
+def test_dyad_as_a_table_and_as_of_a_date(db):
+    result = run("dyad", "Russians", "Ukraine", "--db", str(db), "--until", "2019-12-31", "--by", "month")
+    assert result.exit_code == 0, result.output
+    assert "Now: ally" in result.stdout and "2019-12" in result.stdout and "2020-01" not in result.stdout
+
+
+def test_dyad_errors_are_one_line(db, tmp_path):
+    for args, message in [
+        (("Ruritania", "UKR", "--db", str(db)), "A: 'Ruritania' is no actor"),
+        (("RUS", "Russia", "--db", str(db)), "both RUS"),
+        (("RUS", "UKR", "--db", str(tmp_path / "absent.duckdb")), "no such database"),
+        (("RUS", "UKR", "--db", str(db), "--since", "2020-02-30"), "--since"),
+    ]:
+        result = run("dyad", *args)
+        assert result.exit_code != 0 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ask(db):
+    found = as_json("ask", "Will Russia and Ukraine become friends within 6 months?", "--db", str(db))
+    assert found["question"]["actors"] == [{"text": "Russia", "principal": "RUS"}, {"text": "Ukraine", "principal": "UKR"}]
+    assert found["question"]["horizon_days"] == 180 and found["question"]["goal"] == "friendly"
+    assert found["outlook"]["horizon_days"] == 180 and found["series"]["by"] == "month"
+    result = run("ask", "Will Russia and Ukraine become friends?", "--db", str(db))
+    assert result.exit_code == 0 and "Answer: not on this trend" in result.stdout
+
+
+def test_a_question_we_cannot_read_says_what_we_understood(db):
+    result = run("ask", "Will Ruritania and Ukraine become friends?", "--db", str(db))
+    assert result.exit_code != 0 and "'Ukraine' → UKR" in result.stderr and "two actors" in result.stderr
+
+
+def test_network_in_every_format(db):
+    found = as_json("network", "--db", str(db))
+    signs = {(e["a"], e["b"]): e["sign"] for e in found["edges"]}
+    assert signs == {("RUS", "UKR"): -1, ("RUS", "USA"): -1, ("UKR", "USA"): 1}
+    assert found["triads"] == [{"nodes": ["RUS", "UKR", "USA"], "signs": [-1, 1, -1], "balanced": True}]
+    # At the end of 2019 Russia and Ukraine were friends while the United States sided with Ukraine
+    # against Russia: unbalanced. Once Russia fought Ukraine, balanced.
+    assert [(f["on"], f["index"]) for f in found["frustration"]] == [("2019-12-31", 1.0), ("2020-12-26", 0.0)]
+    gexf = run("network", "--db", str(db), "--on", "2020-12-31", "--format", "gexf")
+    graph = nx.read_gexf(io.BytesIO(gexf.stdout.encode()))
+    assert graph.nodes["RUS"]["label"] == "Russia" and graph.edges["RUS", "USA"]["state"] == "hostile"
+    table = run("network", "--db", str(db))
+    assert table.exit_code == 0 and "frustration index 0.000" in table.stdout and "RUS–UKR" in table.stdout
+
+
+def test_eval_relations_on_a_record_of_our_own(db, tmp_path):
+    (tmp_path / "atop_alliance.csv").write_text("ccode1,ccode2,year,atop_defense,atop_offense\n2,369,2019,1,0\n2,369,2020,1,0\n")
+    (tmp_path / "td_rivalries.csv").write_text("ccode1,ccode2,styear,endyear\n2,365,2007,2010\n")
+    (tmp_path / "tss_rivalries.csv").write_text("ccode1,ccode2,start,end\n2,365,2007,2020\n365,369,2014,2020\n")
+    (tmp_path / "gml_mid_ddydisps.csv").write_text("ccode1,ccode2,year\n365,369,2020\n")
+    found = as_json("eval", "relations", "--truth", str(tmp_path), "--db", str(db))
+    assert (found["allied"], found["rivalry"], found["auc"]) == (2, 4, 1.0)
+    assert found["disputes"]["hostile"] == {"dyad_years": 3, "with_dispute": 1}
+    table = run("eval", "relations", "--truth", str(tmp_path), "--db", str(db))
+    assert "ROC AUC, allied vs in rivalry, by relation score: 1.000" in table.stdout
+    missing = run("eval", "relations", "--truth", str(tmp_path / "absent"), "--db", str(db))
+    assert missing.exit_code != 0 and "atop_alliance.csv: no such file" in missing.stderr
+
+
+def test_plot_writes_a_png(db, tmp_path):
+    pytest.importorskip("matplotlib", reason="matplotlib draws the --plot chart; install the pinned dependencies")
+    chart = tmp_path / "chart.png"
+    result = run("dyad", "RUS", "UKR", "--db", str(db), "--plot", str(chart))
+    assert result.exit_code == 0, result.output
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 10_000
+
+
+def test_ask_after_coding_the_seed_article_alone(shared_example, tmp_path):
+    article, _ = shared_example
+    db = tmp_path / "seed.duckdb"
+    coded = run("analyze", str(article), "--date", "2021-08-19", "--db", str(db), "--format", "json")
+    assert coded.exit_code == 0, coded.output
+    found = as_json("ask", "Will Russia and the Taliban become friends?", "--db", str(db))
+    assert [a["principal"] for a in found["question"]["actors"]] == ["RUS", "TALIBAN"]
+    assert found["on"] == "2021-08-19" and found["facts"] >= 10 and found["flagged"] >= 1
+    assert found["relation"]["state"] in ("neutral", "friendly", "ally") and found["relation"]["confidence"] > 0.5
+    with Store(db, read_only=True) as store:
+        stored = {row[0] for row in store.connection.execute("SELECT text FROM sentences").fetchall()}
+    sentences = [w["event"]["sentence"] for w in found["weighing"]]
+    assert len(sentences) >= 5 and set(sentences) <= stored
+    assert "not a forecast" in found["outlook"]["note"]

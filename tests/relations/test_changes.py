@@ -1,0 +1,45 @@
+"""Turns: a shift in the mean of a dyad's evidence is found where it happened, and noise is not a turn."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+
+from detente.relations.changes import turns
+from detente.relations.state import Evidence
+
+START = date(2020, 1, 1)
+
+
+def daily(values: list[float], weights: list[float] | None = None) -> Evidence:
+    days = np.array([(START + timedelta(days=i)).toordinal() for i in range(len(values))], dtype=np.int64)
+    return Evidence(days, np.array(values, dtype=float), np.array(weights or [1.0] * len(values)))
+
+
+def test_a_friendship_that_turns_to_conflict_turns_on_its_day():
+    rng = np.random.default_rng(7)
+    values = [1.0] * 60 + [-1.0] * 40
+    noisy = [-v if rng.random() < 0.1 else v for v in values]
+    [turn] = turns(daily(noisy))
+    assert abs((turn.on - (START + timedelta(days=60))).days) <= 3
+    assert turn.before > 0.5 and turn.after < -0.5 and not turn.warmed
+
+
+def test_two_turns_back_and_forth():
+    found = turns(daily([1.0] * 30 + [-1.0] * 30 + [1.0] * 30))
+    assert [t.on for t in found] == [START + timedelta(days=30), START + timedelta(days=60)]
+    assert [t.warmed for t in found] == [False, True]
+    assert (found[0].start, found[0].end) == (30, 60)
+
+
+def test_steady_noise_is_no_turn():
+    rng = np.random.default_rng(3)
+    assert turns(daily([-1.0 if rng.random() < 0.25 else 1.0 for _ in range(200)])) == []
+
+
+def test_too_little_evidence_or_too_small_a_shift_is_no_turn():
+    assert turns(daily([1.0] * 5 + [-1.0] * 5)) == []
+    assert turns(daily([1.0] * 50 + [-1.0] * 50, [0.05] * 100)) == []
+    small = [1.0] * 100 + [1.0 if i % 10 else -1.0 for i in range(100)]
+    assert turns(daily(small)) == []
