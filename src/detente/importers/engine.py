@@ -116,10 +116,11 @@ class Session:
         ``parsed`` has STAGED_COLUMNS except the principal, sector and name of each side, and
         instead ``source_country``, ``source_sectors``, ``source_fallback`` (and ``target_*``):
         the country, sector list and fallback sector the dataset gives beside each name. Each
-        distinct actor is resolved once, on the first day it appears, and joined back.
+        distinct actor is resolved once a year, on the first day it appears that year, and joined
+        back: a person's role changes with the years (Obama was a senator, then president).
         """
         keys = self.con.execute(
-            "SELECT text, country, sectors, fallback, min(day) FROM ("
+            "SELECT text, country, sectors, fallback, year(day) AS year, min(day) FROM ("
             "  SELECT source_text AS text, source_country AS country, source_sectors AS sectors,"
             "         source_fallback AS fallback, date_start AS day FROM parsed"
             "  WHERE field IS NULL AND source_text IS NOT NULL"
@@ -130,7 +131,7 @@ class Session:
         ).fetchall()
         mapped = [
             self.mapper.map(text, country=country, sectors=sectors, fallback_sector=fallback, on=day)
-            for text, country, sectors, fallback, day in keys
+            for text, country, sectors, fallback, _, day in keys
         ]
         columns = {
             "text": [key[0] for key in keys],
@@ -141,9 +142,10 @@ class Session:
             "sector": [m.sector for m in mapped],
             "name": [m.name for m in mapped],
         }
-        self.register("actor_map", pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()}))
+        table = pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})
+        self.register("actor_map", table.append_column("year", pa.array([key[4] for key in keys], pa.int64())))
         side = (
-            "LEFT JOIN actor_map {a} ON {a}.text = p.{s}_text "
+            "LEFT JOIN actor_map {a} ON {a}.text = p.{s}_text AND {a}.year = year(p.date_start) "
             "AND {a}.country IS NOT DISTINCT FROM p.{s}_country "
             "AND {a}.sectors IS NOT DISTINCT FROM p.{s}_sectors "
             "AND {a}.fallback IS NOT DISTINCT FROM p.{s}_fallback"
