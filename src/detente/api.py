@@ -21,6 +21,8 @@ from detente.ingest import document_from_text, parse_date, read_paths
 from detente.model import Actor, Document, Event, Sentence
 from detente.relations import network as relation_network
 from detente.relations import outlook, question, report, state, validation, weights
+from detente.relations.series import QUADS
+from detente.relations.state import RelationState
 from detente.relations.summary import DyadSummary, summarize
 from detente.store import Store, StoreError
 from detente.store import relations as relation_store
@@ -40,7 +42,13 @@ __all__ = [
     "dyad",
     "evaluate_relations",
     "network",
+    "REGIONS",
+    "actor_name",
+    "filter_network",
     "network_gexf",
+    "network_to_dict",
+    "relation_to_dict",
+    "report_to_dict",
     "plot_dyad",
     "relation_cells",
     "database_path",
@@ -324,6 +332,38 @@ def evaluate_relations(
         return validation.validate(relation_cells(store), record, knowledge.load(), min_events=min_events, dataset=dataset)
 
 
+REGIONS = tuple(relation_network.regions())
+
+
+def filter_network(
+    found: relation_network.SignedNetwork,
+    *,
+    kind: str | None = None,
+    region: str | None = None,
+    around: str | None = None,
+) -> relation_network.SignedNetwork:
+    """The relations between actors of one kind ("state", "group", "igo") or region (``REGIONS``,
+    by COW code: states only), or those of one actor."""
+    entities = knowledge.load().entities
+    span = relation_network.regions()[region] if region else None
+
+    def wanted(code: str) -> bool:
+        entity = entities.get(code)
+        if entity is None:
+            return kind is None and span is None
+        if kind is not None and entity.kind != kind:
+            return False
+        return span is None or (entity.cow is not None and span[0] <= entity.cow <= span[1])
+
+    return relation_network.keep(found, wanted, around)
+
+
+def actor_name(code: str) -> str:
+    """The knowledge base's name for a principal, or the code itself."""
+    entity = knowledge.load().entities.get(code)
+    return entity.name if entity is not None else code
+
+
 def network_gexf(found: relation_network.SignedNetwork) -> str:
     """A signed network as GEXF, its nodes labelled with the knowledge base's names and kinds."""
     entities = knowledge.load().entities
@@ -336,6 +376,111 @@ def plot_dyad(found: report.DyadReport, path: str | Path) -> None:
 
     names = knowledge.load().entities
     plot.write_png(found, Path(path), tuple(names[c].name if c in names else c for c in found.dyad))
+
+
+def relation_to_dict(relation: RelationState) -> dict:
+    """A relation state as JSON."""
+    return {
+        "on": relation.on.isoformat(),
+        "score": round(relation.score, 4),
+        "state": relation.state,
+        "confidence": round(relation.confidence, 4),
+        "evidence": round(relation.evidence, 3),
+    }
+
+
+def report_to_dict(found: report.DyadReport, answer: report.Answer | None = None) -> dict:
+    """A dyad report (and the question it answers) as the JSON object `detente dyad/ask --format json` prints."""
+    result: dict = {}
+    if answer is not None:
+        asked = answer.question
+        result["question"] = {
+            "text": asked.text,
+            "actors": [{"text": m.text, "principal": m.principal} for m in asked.actors],
+            "horizon_days": asked.horizon_days,
+            "horizon_text": asked.horizon_text,
+            "goal": asked.goal,
+        }
+    balance = found.balance
+    result |= {
+        "dyad": list(found.dyad),
+        "on": found.on.isoformat(),
+        "dataset": found.dataset,
+        "facts": found.facts,
+        "flagged": found.flagged,
+        "relation": relation_to_dict(found.relation),
+        "trend": {
+            "direction": found.trend.direction,
+            "change": round(found.trend.change, 4),
+            "before": relation_to_dict(found.trend.before),
+        },
+        "outlook": {
+            "on": found.outlook.on.isoformat(),
+            "horizon_days": found.horizon_days,
+            "score": round(found.outlook.score, 4),
+            "state": found.outlook.state,
+            "method": found.outlook.method,
+            "note": found.outlook.note,
+        },
+        "balance": {
+            "favours": balance.favours,
+            "third_parties": [
+                {
+                    "code": party.code,
+                    "with_a": relation_to_dict(party.with_a.relation),
+                    "with_b": relation_to_dict(party.with_b.relation),
+                    "implies": party.implies,
+                }
+                for party in balance.parties
+            ],
+            "reasons": balance.reasons(),
+        },
+        "turns": [
+            {
+                "on": marked.turn.on.isoformat(),
+                "before": round(marked.turn.before, 4),
+                "after": round(marked.turn.after, 4),
+                "events": [event_to_dict(event) for event in marked.events],
+            }
+            for marked in found.turns
+        ],
+        "weighing": [
+            {"influence": round(w.influence, 4), "value": w.value, "event": event_to_dict(w.event)}
+            for w in found.weighing
+        ],
+        "series": {
+            "by": found.series.by,
+            "periods": [
+                {
+                    "start": period.start.isoformat(),
+                    "quads": {str(q): period.both.quads[q] for q in QUADS},
+                    "goldstein_sum": round(period.both.goldstein_sum, 3),
+                    "goldstein_mean": None if period.both.goldstein_mean is None else round(period.both.goldstein_mean, 4),
+                    "net_cooperation": period.both.net_cooperation,
+                    "forward": {"quads": {str(q): period.forward.quads[q] for q in QUADS}, "net_cooperation": period.forward.net_cooperation},
+                    "backward": {"quads": {str(q): period.backward.quads[q] for q in QUADS}, "net_cooperation": period.backward.net_cooperation},
+                    "volumes": list(period.volumes),
+                    "net_per_1000": None if period.normalised_net is None else round(period.normalised_net, 3),
+                    "flagged": period.flagged,
+                    "relation": relation_to_dict(relation),
+                }
+                for period, relation in zip(found.series.periods, found.states)
+            ],
+        },
+    }
+    return result
+
+
+def network_to_dict(view: relation_network.NetworkView) -> dict:
+    """A signed network and its frustration history as JSON."""
+    return {
+        "on": view.network.on.isoformat(),
+        "edges": [{"a": e.a, "b": e.b, "sign": e.sign, **relation_to_dict(e.relation)} for e in view.network.edges],
+        "triads": [{"nodes": list(t.nodes), "signs": list(t.signs), "balanced": t.balanced} for t in relation_network.triads(view.network)],
+        "frustration": [
+            {"on": f.on.isoformat(), "triads": f.triads, "unbalanced": f.unbalanced, "index": f.index} for f in view.history
+        ],
+    }
 
 
 def _existing_store(db: str | Path | None) -> Store:

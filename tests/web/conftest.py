@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -25,13 +26,29 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+# Short articles of our own, so that the dyad, network and ask views have history to show.
+HISTORY = [
+    ("2021-03-02", "China's foreign minister met Taliban representatives in Beijing on Monday."),
+    ("2021-05-11", "China praised the Taliban for their pledge of security. Pakistan welcomed the talks."),
+    ("2021-07-29", "The Taliban promised China that they would not harbour militants. China hosted a Taliban delegation."),
+    ("2021-08-20", "The United States condemned the Taliban. The Taliban accused the United States of war crimes."),
+    ("2021-09-01", "China criticized the United States over its withdrawal. Pakistan met Chinese envoys."),
+    ("2021-09-15", "The United States imposed sanctions on the Taliban. China cooperated with Pakistan."),
+]
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory) -> tuple[str, Path]:
-    """`detente serve` in its own process; its base URL and database."""
-    db = tmp_path_factory.mktemp("served") / "page.duckdb"
+    """`detente serve` in its own process over a database holding HISTORY; its base URL and database."""
+    folder = tmp_path_factory.mktemp("served")
+    db = folder / "page.duckdb"
+    articles = folder / "history.jsonl"
+    articles.write_text("".join(json.dumps({"text": text, "date": day}) + "\n" for day, text in HISTORY), encoding="utf-8")
+    command = str(Path(sys.executable).parent / "detente")
+    subprocess.run([command, "analyze", str(articles), "--db", str(db), "--format", "jsonl"], check=True, capture_output=True)
     port = _free_port()
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "detente"), "serve", "--db", str(db), "--port", str(port)],
+        [command, "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"

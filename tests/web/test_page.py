@@ -36,3 +36,47 @@ def test_an_error_is_shown_plainly(page, tmp_path):
     page.click("#analyse-form button[type=submit]")
     page.wait_for_selector("#analyse-error:has-text('not a date')")
     page.screenshot(path=str(tmp_path / "error.png"))
+
+
+def test_open_a_dyad(page, tmp_path):
+    page.click("nav button[data-view=dyad]")
+    page.fill("#dyad-form input[name=a]", "China")
+    page.fill("#dyad-form input[name=b]", "the Taliban")
+    page.click("#dyad-form button[type=submit]")
+    page.wait_for_selector("#dyad-summary h2")
+    assert "China (CHN)" in page.inner_text("#dyad-summary h2") and "Taliban" in page.inner_text("#dyad-summary h2")
+    assert page.locator("#dyad-summary .state").inner_text() in ("ally", "friendly", "neutral", "tense", "hostile")
+    assert "Balance" in page.inner_text("#dyad-summary")
+    assert page.locator("#dyad-chart canvas").count() == 1
+    assert page.locator("#dyad-events li").count() >= 3
+    assert "Beijing" in page.inner_text("#dyad-events") or "Taliban" in page.inner_text("#dyad-events")
+    assert page.locator("#dyad-exports a").count() == 2
+    page.screenshot(path=str(tmp_path / "dyad.png"), full_page=True)
+
+
+def test_open_the_network_and_click_an_edge(page, tmp_path):
+    page.click("nav button[data-view=network]")
+    page.click("#network-form button[type=submit]")
+    page.wait_for_selector("#network-summary:has-text('relations on')")
+    summary = page.inner_text("#network-summary")
+    assert "frustration index" in summary and not summary.startswith("0 actors")
+    assert page.locator("#network-chart canvas").count() == 1
+    assert [a.inner_text() for a in page.locator("#network-exports a").all()] == ["CSV", "JSON", "GEXF"]
+    page.screenshot(path=str(tmp_path / "network.png"), full_page=True)
+    page.evaluate("openDyad('CHN', 'PAK')")
+    page.wait_for_selector("#dyad-summary h2:has-text('Pakistan')")
+
+
+def test_ask_the_question(page, tmp_path):
+    page.click("nav button[data-view=ask]")
+    page.fill("#ask-form input[name=q]", "Will China and the Taliban become friends in the next year?")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_selector("#answer .answer-text")
+    answer = page.inner_text("#answer")
+    assert "China → CHN" in answer and "TALIBAN" in answer and "horizon" in answer
+    assert page.inner_text("#answer .answer-text").split(":")[0] in ("Yes, on this trend", "Not on this trend")
+    assert page.locator("#answer ol li").count() >= 3
+    page.screenshot(path=str(tmp_path / "ask.png"), full_page=True)
+    page.fill("#ask-form input[name=q]", "Will it rain tomorrow?")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_selector("#ask-error:has-text('two actors')")

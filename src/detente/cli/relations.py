@@ -15,7 +15,7 @@ from detente import api
 from detente.actors import kb as knowledge
 from detente.actors.kb import KnowledgeBaseError
 from detente.cli.common import DbOption, console, date_option, fail
-from detente.relations.network import NetworkView, triads
+from detente.relations.network import NetworkView
 from detente.relations.question import QuestionError
 from detente.relations.report import Answer, DyadReport
 from detente.relations.series import QUADS
@@ -108,7 +108,7 @@ def network(
     if output is NetworkFormat.gexf:
         typer.echo(api.network_gexf(view.network))
     elif output is NetworkFormat.json:
-        typer.echo(json.dumps(_network_dict(view), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(api.network_to_dict(view), ensure_ascii=False, indent=2))
     else:
         _print_network(view)
 
@@ -148,7 +148,7 @@ def _finish(found: DyadReport, answer: Answer | None, plot: Path | None, output:
         except OSError as error:
             fail(f"{plot}: cannot write the chart ({error.strerror or error})")
     if output is ReportFormat.json:
-        typer.echo(json.dumps(_report_dict(found, answer), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(api.report_to_dict(found, answer), ensure_ascii=False, indent=2))
     else:
         _print_report(found, answer)
         if plot is not None:
@@ -280,108 +280,6 @@ def _weighing_table(found: DyadReport) -> Table:
 def _event_line(event) -> str:
     evidence = event.sentence or event.origin or ""
     return f"{event.date.start:%Y-%m-%d} {event.dataset} {event.source.principal} {event.cameo} {event.target.principal}: {evidence}"
-
-
-def _relation_dict(relation: RelationState) -> dict:
-    return {
-        "on": relation.on.isoformat(),
-        "score": round(relation.score, 4),
-        "state": relation.state,
-        "confidence": round(relation.confidence, 4),
-        "evidence": round(relation.evidence, 3),
-    }
-
-
-def _report_dict(found: DyadReport, answer: Answer | None) -> dict:
-    result: dict = {}
-    if answer is not None:
-        asked = answer.question
-        result["question"] = {
-            "text": asked.text,
-            "actors": [{"text": m.text, "principal": m.principal} for m in asked.actors],
-            "horizon_days": asked.horizon_days,
-            "horizon_text": asked.horizon_text,
-            "goal": asked.goal,
-        }
-    balance = found.balance
-    result |= {
-        "dyad": list(found.dyad),
-        "on": found.on.isoformat(),
-        "dataset": found.dataset,
-        "facts": found.facts,
-        "flagged": found.flagged,
-        "relation": _relation_dict(found.relation),
-        "trend": {
-            "direction": found.trend.direction,
-            "change": round(found.trend.change, 4),
-            "before": _relation_dict(found.trend.before),
-        },
-        "outlook": {
-            "on": found.outlook.on.isoformat(),
-            "horizon_days": found.horizon_days,
-            "score": round(found.outlook.score, 4),
-            "state": found.outlook.state,
-            "method": found.outlook.method,
-            "note": found.outlook.note,
-        },
-        "balance": {
-            "favours": balance.favours,
-            "third_parties": [
-                {
-                    "code": party.code,
-                    "with_a": _relation_dict(party.with_a.relation),
-                    "with_b": _relation_dict(party.with_b.relation),
-                    "implies": party.implies,
-                }
-                for party in balance.parties
-            ],
-            "reasons": balance.reasons(),
-        },
-        "turns": [
-            {
-                "on": marked.turn.on.isoformat(),
-                "before": round(marked.turn.before, 4),
-                "after": round(marked.turn.after, 4),
-                "events": [api.event_to_dict(event) for event in marked.events],
-            }
-            for marked in found.turns
-        ],
-        "weighing": [
-            {"influence": round(w.influence, 4), "value": w.value, "event": api.event_to_dict(w.event)}
-            for w in found.weighing
-        ],
-        "series": {
-            "by": found.series.by,
-            "periods": [
-                {
-                    "start": period.start.isoformat(),
-                    "quads": {str(q): period.both.quads[q] for q in QUADS},
-                    "goldstein_sum": round(period.both.goldstein_sum, 3),
-                    "goldstein_mean": None if period.both.goldstein_mean is None else round(period.both.goldstein_mean, 4),
-                    "net_cooperation": period.both.net_cooperation,
-                    "forward": {"quads": {str(q): period.forward.quads[q] for q in QUADS}, "net_cooperation": period.forward.net_cooperation},
-                    "backward": {"quads": {str(q): period.backward.quads[q] for q in QUADS}, "net_cooperation": period.backward.net_cooperation},
-                    "volumes": list(period.volumes),
-                    "net_per_1000": None if period.normalised_net is None else round(period.normalised_net, 3),
-                    "flagged": period.flagged,
-                    "relation": _relation_dict(relation),
-                }
-                for period, relation in zip(found.series.periods, found.states)
-            ],
-        },
-    }
-    return result
-
-
-def _network_dict(view: NetworkView) -> dict:
-    return {
-        "on": view.network.on.isoformat(),
-        "edges": [{"a": e.a, "b": e.b, "sign": e.sign, **_relation_dict(e.relation)} for e in view.network.edges],
-        "triads": [{"nodes": list(t.nodes), "signs": list(t.signs), "balanced": t.balanced} for t in triads(view.network)],
-        "frustration": [
-            {"on": f.on.isoformat(), "triads": f.triads, "unbalanced": f.unbalanced, "index": f.index} for f in view.history
-        ],
-    }
 
 
 def _print_network(view: NetworkView) -> None:

@@ -12,6 +12,11 @@ closed signed triads that are unbalanced.
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+from pathlib import Path
+from collections.abc import Callable
+
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -163,6 +168,27 @@ class SignedNetwork:
                 evidence=round(relation.evidence, 2),
             )
         return graph
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, tuple[int, int]]:
+    """World regions by COW country code range (``data/regions.tsv``)."""
+    path = Path(__file__).parent / "data" / "regions.tsv"
+    with path.open(encoding="utf-8") as rows:
+        return {
+            row["region"]: (int(row["first"]), int(row["last"]))
+            for row in csv.DictReader((line for line in rows if not line.startswith("#")), delimiter="\t")
+        }
+
+
+def keep(network: SignedNetwork, wanted: Callable[[str], bool], around: str | None = None) -> SignedNetwork:
+    """The relations between principals ``wanted`` accepts, only those of ``around`` if given."""
+    edges = tuple(
+        edge
+        for edge in network.edges
+        if wanted(edge.a) and wanted(edge.b) and (around is None or around in (edge.a, edge.b))
+    )
+    return SignedNetwork(network.on, edges)
 
 
 def signed_network(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -21,8 +22,10 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from detente import api
+from detente.api import REGIONS
 from detente.ingest import MAX_DOCUMENT_BYTES, IngestError, document_from_html, document_from_text, parse_date
 from detente.model import Document
+from detente.relations.question import QuestionError
 from detente.store import StoreError
 
 STATIC = resources.files("detente.web") / "static"
@@ -125,8 +128,75 @@ def create_app(db: str | Path | None = None) -> FastAPI:
         }
         return {"document": document, "events": [api.event_to_dict(e) for e in events]}
 
+    @app.get("/api/dyad", summary="A dyad's series, state, trend, turns, balance and weightiest events; JSON or CSV")
+    def dyad(
+        a: str,
+        b: str,
+        by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+        since: str | None = None,
+        until: str | None = None,
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Response:
+        first, second = _principal(a), _principal(b)
+        if first == second:
+            raise ApiError(400, f"{a!r} and {b!r} are the same actor ({first}); give two")
+        found = _relations(lambda: api.dyad(first, second, db=path, by=by, since=_date(since, "since"), until=_date(until, "until")))
+        result = api.report_to_dict(found) | {"names": _names(found.dyad)}
+        if format == "csv":
+            return _csv([_period_row(period) for period in result["series"]["periods"]], "dyad.csv")
+        return JSONResponse(result)
+
+    @app.get("/api/ask", summary="Answer \"Will X and Y become friends?\" as `detente ask` does")
+    def ask(q: Annotated[str, Query(min_length=3, max_length=500)]) -> dict[str, Any]:
+        answer = _relations(lambda: api.ask(q, db=path))
+        return api.report_to_dict(answer.report, answer) | {"names": _names(answer.report.dyad)}
+
+    @app.get("/api/network", summary="The signed network on a day, filtered; JSON, CSV or GEXF")
+    def network(
+        on: str | None = None,
+        kind: Annotated[str | None, Query(pattern="^(state|group|igo)$")] = None,
+        region: Annotated[str | None, Query(pattern=f"^({'|'.join(REGIONS)})$")] = None,
+        actor: str | None = None,
+        format: Annotated[str, Query(pattern="^(json|csv|gexf)$")] = "json",
+    ) -> Response:
+        around = _principal(actor) if actor else None
+        view = _relations(lambda: api.network(db=path, on=_date(on, "on")))
+        kept = api.filter_network(view.network, kind=kind, region=region, around=around)
+        if format == "gexf":
+            return Response(api.network_gexf(kept), media_type="application/xml",
+                            headers={"Content-Disposition": 'attachment; filename="network.gexf"'})
+        result = api.network_to_dict(replace(view, network=kept))
+        if format == "csv":
+            return _csv(result["edges"], "network.csv")
+        return JSONResponse(result | {"names": _names({c for e in kept.edges for c in (e.a, e.b)})})
+
     app.mount("/", StaticFiles(directory=str(STATIC), html=True), name="page")
     return app
+
+
+def _relations(query):
+    """Run a relation query, turning what the user can fix into 4xx answers."""
+    try:
+        return query()
+    except StoreError as error:
+        raise ApiError(404, str(error)) from None
+    except QuestionError as error:
+        raise ApiError(422, str(error)) from None
+
+
+def _names(codes) -> dict[str, str]:
+    return {code: api.actor_name(code) for code in codes}
+
+
+def _period_row(period: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "start": period["start"],
+        **{f"quad_{quad}": count for quad, count in period["quads"].items()},
+        "goldstein_sum": period["goldstein_sum"],
+        "net_cooperation": period["net_cooperation"],
+        "state": period["relation"]["state"],
+        "score": period["relation"]["score"],
+    }
 
 
 def _analysis(document: Document, store: bool, path: Path) -> dict[str, Any]:

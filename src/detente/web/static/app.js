@@ -3,10 +3,10 @@
 // The detente page: four views over the HTTP API, no framework, one bundled charting library.
 
 const QUADS = [
-  ["q1", "verbal cooperation", "#8fd19e"],
-  ["q2", "material cooperation", "#1a7f37"],
-  ["q3", "verbal conflict", "#f4a6a6"],
-  ["q4", "material conflict", "#cf222e"],
+  ["1", "verbal cooperation", "#8fd19e"],
+  ["2", "material cooperation", "#1a7f37"],
+  ["3", "verbal conflict", "#f4a6a6"],
+  ["4", "material conflict", "#cf222e"],
 ];
 
 const $ = (selector) => document.querySelector(selector);
@@ -156,18 +156,19 @@ function dyadQuery(form) {
   return new URLSearchParams({ a: form.a.value, b: form.b.value, by: form.by.value });
 }
 
-function drawSeries(container, series) {
+function drawSeries(container, periods) {
   dyadChart ??= echarts.init(container);
   dyadChart.setOption(
     {
+      animation: false,
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 50, right: 50, top: 40, bottom: 40 },
-      xAxis: { type: "category", data: series.map((row) => row.period) },
+      xAxis: { type: "category", data: periods.map((period) => period.start) },
       yAxis: [{ type: "value", name: "events" }, { type: "value", name: "net cooperation" }],
       series: [
-        ...QUADS.map(([key, name, color]) => ({ name, type: "bar", stack: "events", data: series.map((row) => row[key]), itemStyle: { color } })),
-        { name: "net cooperation", type: "line", yAxisIndex: 1, data: series.map((row) => row.net), itemStyle: { color: "#1f2328" } },
+        ...QUADS.map(([quad, name, color]) => ({ name, type: "bar", stack: "events", data: periods.map((p) => p.quads[quad]), itemStyle: { color } })),
+        { name: "net cooperation", type: "line", yAxisIndex: 1, data: periods.map((p) => p.net_cooperation), itemStyle: { color: "#1f2328" } },
       ],
     },
     true,
@@ -189,17 +190,26 @@ function weighedEvents(events) {
   );
 }
 
+function title(result) {
+  return result.dyad.map((code) => (result.names[code] && result.names[code] !== code ? `${result.names[code]} (${code})` : code)).join(" – ");
+}
+
 function relationSummary(result) {
-  const state = result.state;
+  const now = result.relation;
   const parts = [
-    element("p", {}, element("span", { class: `state ${state.label}` }, state.label), ` on ${state.on} — confidence ${Math.round(state.confidence * 100)}% from ${state.evidence} events`),
+    element(
+      "p",
+      {},
+      element("span", { class: `state ${now.state}` }, now.state),
+      ` on ${now.on} — score ${now.score.toFixed(2)}, confidence ${Math.round(now.confidence * 100)}%, from ${result.facts} plain facts (${result.flagged} flagged, not counted)`,
+    ),
+    element("p", { class: "trend" }, `Trend: ${result.trend.direction} (${result.trend.change >= 0 ? "+" : ""}${result.trend.change.toFixed(2)} since ${result.trend.before.on}, when ${result.trend.before.state})`),
+    element("p", { class: "outlook" }, `Heading (${result.outlook.on}): ${result.outlook.state} — ${result.outlook.note}`),
   ];
-  if (result.trend) parts.push(element("p", { class: "trend" }, result.trend));
-  if (result.change_points?.length) {
-    parts.push(element("p", {}, "Turns: ", result.change_points.map((turn) => `${turn.date}: ${turn.from} → ${turn.to}`).join("; ")));
+  if (result.turns.length) {
+    parts.push(element("p", { class: "turns" }, "Turns: ", result.turns.map((turn) => `${turn.on} ${turn.after > turn.before ? "warmed" : "cooled"} (${turn.before.toFixed(2)} → ${turn.after.toFixed(2)})`).join("; ")));
   }
-  if (result.balance) parts.push(element("p", { class: "balance" }, result.balance));
-  if (result.outlook) parts.push(element("p", { class: "outlook" }, result.outlook));
+  parts.push(element("div", { class: "balance" }, element("strong", {}, "Balance: "), result.balance.reasons.length ? element("ul", {}, result.balance.reasons.map((reason) => element("li", {}, reason))) : "no third party has signed relations with both"));
   return parts;
 }
 
@@ -207,9 +217,9 @@ async function showDyad(query) {
   $("#dyad-error").textContent = "";
   try {
     const result = await call(`/api/dyad?${query}`);
-    $("#dyad-summary").replaceChildren(element("h2", {}, result.title), ...relationSummary(result));
-    drawSeries($("#dyad-chart"), result.series);
-    $("#dyad-events").replaceChildren(...weighedEvents(result.events));
+    $("#dyad-summary").replaceChildren(element("h2", {}, title(result)), ...relationSummary(result));
+    drawSeries($("#dyad-chart"), result.series.periods);
+    $("#dyad-events").replaceChildren(...weighedEvents(result.weighing.map((w) => w.event)));
     exportLinks($("#dyad-exports"), [
       ["CSV", `/api/dyad?${query}&format=csv`, "dyad.csv"],
       ["JSON", `/api/dyad?${query}`, "dyad.json"],
@@ -235,28 +245,32 @@ async function showNetwork() {
   $("#network-error").textContent = "";
   const form = $("#network-form");
   const query = new URLSearchParams();
-  for (const name of ["on", "kind", "actor"]) if (form[name].value) query.set(name, form[name].value);
+  for (const name of ["on", "kind", "region", "actor"]) if (form[name].value) query.set(name, form[name].value);
   try {
     const result = await call(`/api/network?${query}`);
-    $("#network-summary").textContent = `${result.nodes.length} actors, ${result.edges.length} relations on ${result.on}; frustration index ${result.frustration.toFixed(3)}`;
+    const nodes = [...new Set(result.edges.flatMap((edge) => [edge.a, edge.b]))];
+    const latest = result.frustration.at(-1);
+    const index = latest?.index == null ? "—" : latest.index.toFixed(3);
+    $("#network-summary").textContent = `${nodes.length} actors, ${result.edges.length} relations on ${result.on}; frustration index ${index}`;
     networkChart ??= echarts.init($("#network-chart"));
-    const widest = Math.max(1, ...result.edges.map((edge) => edge.weight));
+    const widest = Math.max(1, ...result.edges.map((edge) => edge.evidence));
     networkChart.setOption(
       {
-        tooltip: { formatter: (item) => (item.dataType === "edge" ? `${item.data.source} – ${item.data.target}: ${item.data.state}` : item.data.name) },
+        animation: false,
+        tooltip: { formatter: (item) => (item.dataType === "edge" ? `${item.data.source} – ${item.data.target}: ${item.data.state}` : result.names[item.data.id] ?? item.data.id) },
         series: [
           {
             type: "graph",
             layout: "force",
             roam: true,
-            label: { show: true },
-            force: { repulsion: 180, edgeLength: 90 },
-            data: result.nodes.map((node) => ({ id: node.id, name: node.id, value: node.name, symbolSize: 14 })),
+            label: { show: true, position: "right" },
+            force: { repulsion: 220, edgeLength: 110, layoutAnimation: false },
+            data: nodes.map((code) => ({ id: code, name: code, symbolSize: 16 })),
             links: result.edges.map((edge) => ({
-              source: edge.source,
-              target: edge.target,
+              source: edge.a,
+              target: edge.b,
               state: edge.state,
-              lineStyle: { color: edge.sign > 0 ? "#1a7f37" : "#cf222e", width: 1 + (5 * edge.weight) / widest },
+              lineStyle: { color: edge.sign > 0 ? "#1a7f37" : "#cf222e", width: 1 + (5 * edge.evidence) / widest },
             })),
           },
         ],
@@ -279,17 +293,26 @@ async function showNetwork() {
 
 // --- Ask -----------------------------------------------------------------------------------------
 
+function verdict(result) {
+  const goal = result.question.goal;
+  const heading = result.outlook.state;
+  const yes = goal === "hostile" ? ["tense", "hostile"].includes(heading) : ["ally", "friendly"].includes(heading);
+  return `${yes ? "Yes, on this trend" : "Not on this trend"}: ${heading} by ${result.outlook.on} (${result.outlook.method}-based).`;
+}
+
 async function ask() {
   $("#ask-error").textContent = "";
   const question = $("#ask-form").q.value;
   try {
     const result = await call(`/api/ask?${new URLSearchParams({ q: question })}`);
+    const understood = result.question.actors.map((actor) => `${actor.text} → ${actor.principal}`).join(", ");
     $("#answer").replaceChildren(
-      element("h2", {}, result.title),
-      element("p", { class: "answer-text" }, result.answer),
+      element("h2", {}, title(result)),
+      element("p", { class: "understood" }, `Understood: ${understood}${result.question.horizon_text ? `; horizon ${result.question.horizon_text}` : ""}`),
+      element("p", { class: "answer-text" }, verdict(result)),
       ...relationSummary(result),
       element("h3", {}, "Events that weigh most"),
-      element("ol", {}, weighedEvents(result.events)),
+      element("ol", {}, weighedEvents(result.weighing.map((w) => w.event))),
       element("p", {}, element("a", { href: "#", onclick: (e) => { e.preventDefault(); openDyad(result.dyad[0], result.dyad[1]); } }, "Open the dyad")),
     );
   } catch (error) {
