@@ -96,3 +96,73 @@ def test_the_page_and_its_bundled_library_are_served_and_the_schema_documents_th
     assert client.get("/vendor/echarts.min.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/analyze", "/api/upload", "/api/events", "/api/documents/{doc_id}"} <= set(paths)
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory) -> tuple[TestClient, Path]:
+    """A client over a database holding a few months of events between China, the Taliban and Pakistan."""
+    db = tmp_path_factory.mktemp("history") / "history.duckdb"
+    client = TestClient(create_app(db))
+    for month in range(1, 9):
+        day = f"2021-{month:02d}-15"
+        text = "China praised the Taliban. Pakistan welcomed China's support. China met Pakistani envoys."
+        assert client.post("/api/analyze", json={"text": f"{text} ({month})", "date": day, "store": True}).status_code == 200
+    for day, text in (
+        ("2021-03-02", "China's foreign minister met Taliban representatives in Beijing on Monday."),
+        ("2021-07-29", "The Taliban promised China security. China hosted a Taliban delegation. Pakistan praised the Taliban."),
+    ):
+        assert client.post("/api/analyze", json={"text": text, "date": day, "store": True}).status_code == 200
+    return client, db
+
+
+def test_dyad_json_and_csv(history):
+    client, _ = history
+    body = client.get("/api/dyad", params={"a": "China", "b": "TALIBAN", "by": "month"}).json()
+    assert body["dyad"] == ["CHN", "TALIBAN"] and body["names"]["CHN"] == "China"
+    assert body["facts"] >= 4 and body["relation"]["state"] in ("ally", "friendly", "neutral", "tense", "hostile")
+    assert [p["start"] for p in body["series"]["periods"]][:2] == ["2021-01-01", "2021-02-01"]
+    assert body["weighing"] and body["weighing"][0]["event"]["sentence"]
+    csv = client.get("/api/dyad", params={"a": "CHN", "b": "TALIBAN", "format": "csv"}).text.splitlines()
+    assert csv[0].startswith("start,quad_1,quad_2,quad_3,quad_4") and len(csv) == len(body["series"]["periods"]) + 1
+
+
+def test_ask(history):
+    client, _ = history
+    body = client.get("/api/ask", params={"q": "Will China and the Taliban become friends in the next three months?"}).json()
+    assert [a["principal"] for a in body["question"]["actors"]] == ["CHN", "TALIBAN"]
+    assert body["question"]["horizon_days"] == 90 and body["outlook"]["state"]
+
+
+def test_network_json_csv_gexf_and_filters(history):
+    client, _ = history
+    body = client.get("/api/network").json()
+    assert {"CHN", "TALIBAN"} <= set(body["names"]) and body["edges"]
+    states = client.get("/api/network", params={"kind": "state"}).json()
+    assert all("TALIBAN" not in (e["a"], e["b"]) for e in states["edges"])
+    around = client.get("/api/network", params={"actor": "Pakistan"}).json()
+    assert around["edges"] and all("PAK" in (e["a"], e["b"]) for e in around["edges"])
+    assert client.get("/api/network", params={"region": "europe"}).json()["edges"] == []
+    assert client.get("/api/network", params={"format": "csv"}).text.startswith("a,b,sign")
+    assert "<gexf" in client.get("/api/network", params={"format": "gexf"}).text
+
+
+@pytest.mark.parametrize(
+    "url, params, status, words",
+    [
+        ("/api/dyad", {"a": "Narnia", "b": "China"}, 404, "Narnia"),
+        ("/api/dyad", {"a": "China", "b": "CHN"}, 400, "same actor"),
+        ("/api/dyad", {"a": "China"}, 422, "b"),
+        ("/api/dyad", {"a": "China", "b": "Pakistan", "by": "decade"}, 422, "by"),
+        ("/api/ask", {"q": "Will it rain tomorrow?"}, 422, "two actors"),
+        ("/api/network", {"region": "atlantis"}, 422, "region"),
+        ("/api/network", {"on": "tomorrow"}, 422, "on"),
+    ],
+)
+def test_bad_relation_requests_are_4xx_and_change_nothing(history, url, params, status, words):
+    client, db = history
+    client.get("/api/dyad", params={"a": "China", "b": "Pakistan"})
+    before = digest(db)
+    response = client.get(url, params=params)
+    assert response.status_code == status, response.text
+    assert words.lower() in response.json()["error"].lower()
+    assert digest(db) == before
