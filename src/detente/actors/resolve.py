@@ -44,6 +44,9 @@ _OWNER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # Roles whose "in X" names their country ("the government in Kabul", "rebels in Chechnya");
 # an embassy or ambassador "in X" belongs to someone else.
 _LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
+# Sectors of armed movements: a bare "insurgents" or "rebels" is the armed group the text is about,
+# when one was named in the last sentences ("engage with insurgents" after the Taliban).
+_ARMED_SECTORS = frozenset({"INS", "REB"})
 _QUOTES_OPEN = {"“": "”", "«": "»", '"': '"'}
 _QUOTE_MARK = re.compile('[“”«»"]')
 # The parts of speech a mention can be headed by, as spaCy's symbol ids.
@@ -288,8 +291,9 @@ class _Resolver:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
             actor = Actor(owner.actor.principal, sector, None, text)
             return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
-        if _is_definite(token):
-            previous = self._refer_back(token, role.refers_to)
+        armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep_ == "det" for c in token.children)
+        if _is_definite(token) or armed_plural:
+            previous = self._refer_back(token, "group" if armed_plural else role.refers_to)
             if previous is not None:
                 sector = role.sector or previous.actor.sector
                 actor = Actor(previous.actor.principal, sector, None, _phrase(noun_phrase(token)))

@@ -53,7 +53,8 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
     "would" is conditional ("would attack if...") except below a verb of speech or
     commitment, where it is the future of the past ("announced it would free the
     prisoners"): then the act is an intent. An intent is someone else's wish, not an
-    intent, when the act has an actor of its own ("wants Russia to attack").
+    intent, when the act has an actor of its own ("wants Russia to attack"). Not hiding
+    something is showing it: the negation of a veiling verb does not reach its object.
     """
     own = _own(trigger, lexicon)
     negated, hypothetical, intent, conditional = own.negated, own.hypothetical, own.future, own.conditional
@@ -77,7 +78,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             above = _own(governor, lexicon)
             if "commitment" in cues and negated and token == trigger:
                 promised_not, negated = True, False
-            elif above.negated or ("negative" in cues and link in _NEGATED_BELOW):
+            elif (above.negated and "veiling" not in cues) or ("negative" in cues and link in _NEGATED_BELOW):
                 negated = True
             if "refusal" in cues and link in _NEGATED_BELOW:
                 negated = intent = True

@@ -1,0 +1,1 @@
+"""Forecasting on temporal knowledge graphs."""

@@ -1,0 +1,97 @@
+"""Run the benchmark: fit on the validation split, rank every test query, and time it.
+
+Single-step: the history holds every split and reveals each test day once it has been scored, so a
+query at ``t`` sees all true facts before ``t``. Multi-step: the history holds train and valid only.
+In both, the forecaster is fitted on the validation split in the same setting (walking its days
+with a growing history, or with the history stopped at the end of train).
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+import numpy as np
+
+from detente.forecast.forecaster import Forecaster, Settings
+from detente.forecast.history import History, with_inverses
+from detente.forecast.names import EntityKinds
+from detente.forecast.protocol import Metrics, filtered_ranks, other_answers, queries
+from detente.forecast.tkg import TIME, Dataset
+
+SETTINGS = ("single", "multi")
+RANKED_AT_ONCE = 256
+
+
+class Model(Protocol):
+    """What the harness needs of a forecaster: its history, fitting, and scores over all entities."""
+
+    history: History
+
+    def fit(self, facts: np.ndarray, advance: bool = True) -> Model: ...
+
+    def scores(self, queries: np.ndarray) -> np.ndarray: ...
+
+
+def forecaster(settings: Settings = Settings()) -> Callable[[History, Dataset], Model]:
+    """Builds our forecaster for a dataset's history."""
+    return lambda history, dataset: Forecaster(history, EntityKinds.of(dataset.entities), settings)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One dataset in one setting: the metrics, the wall-clock seconds, and the peak memory."""
+
+    dataset: str
+    setting: str
+    metrics: Metrics
+    fit_seconds: float
+    seconds: float
+    peak_memory_mb: float
+
+
+def run(dataset: Dataset, setting: str = "single", build: Callable[[History, Dataset], Model] | None = None, taus: tuple[float, ...] = Settings().taus) -> Report:
+    """Fit on valid and evaluate on test in ``setting`` ("single" or "multi"); ``build`` makes the model."""
+    if setting not in SETTINGS:
+        raise ValueError(f"setting {setting!r}: choose single or multi")
+    began = time.perf_counter()
+    table = [dataset.train, dataset.valid] + ([dataset.test] if setting == "single" else [])
+    history = History(np.concatenate(table), dataset.num_entities, dataset.num_relations, taus)
+    history.advance(dataset.valid[:, TIME].min())
+    model = (build or forecaster())(history, dataset)
+    model.fit(dataset.valid, advance=setting == "single")
+    fitted = time.perf_counter()
+    _, ranks = rank_test(model, dataset)
+    return Report(
+        dataset=dataset.name,
+        setting=setting,
+        metrics=Metrics.of(ranks),
+        fit_seconds=fitted - began,
+        seconds=time.perf_counter() - began,
+        peak_memory_mb=peak_memory_mb(),
+    )
+
+
+def rank_test(model: Model, dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Every test query ``(s, r, answer, t)`` and its filtered rank, day by day, the history moving to each day first."""
+    known = with_inverses(np.concatenate([dataset.train, dataset.valid, dataset.test]), dataset.num_relations)
+    asked = queries(dataset.test, dataset.num_relations)
+    asked = asked[np.argsort(asked[:, TIME], kind="stable")]
+    ranks = np.empty(len(asked))
+    for start in range(0, len(asked), RANKED_AT_ONCE):
+        batch = asked[start : start + RANKED_AT_ONCE]
+        for day in np.unique(batch[:, TIME]):
+            rows = np.flatnonzero(batch[:, TIME] == day)
+            model.history.advance(day)
+            scores = model.scores(batch[rows][:, [0, 1, TIME]])
+            ranks[start + rows] = filtered_ranks(scores, batch[rows, 2], other_answers(batch[rows], known, dataset.num_entities))
+    return asked, ranks
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
