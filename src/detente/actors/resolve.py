@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 
 import numpy
-import spacy.symbols
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, LENGTH, POS, SENT_START
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from detente import nlp
 from detente.actors.kb import KnowledgeBase, Reference, Role
@@ -50,7 +52,11 @@ _ARMED_SECTORS = frozenset({"INS", "REB"})
 _QUOTES_OPEN = {"“": "”", "«": "»", '"': '"'}
 _QUOTE_MARK = re.compile('[“”«»"]')
 # The parts of speech a mention can be headed by, as spaCy's symbol ids.
-_NOMINAL_POS = [spacy.symbols.NOUN, spacy.symbols.PROPN, spacy.symbols.PRON]
+_NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+# Dependencies of the words a role phrase may start with ("state-run media", "foreign minister").
+_ROLE_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod", "punct", "nmod"))
+# spaCy's IOB codes for entity tokens.
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 _SPEECH_LEMMAS = {"say", "tell", "add", "joke", "state", "declare", "note", "write", "insist", "explain", "warn"}
 
 
@@ -98,6 +104,18 @@ class Mentions:
         return self.names.get(token.i)
 
 
+@lru_cache(maxsize=1 << 16)
+def _role(kb: KnowledgeBase, words: str) -> Role | None:
+    """``kb.role``, remembered: news repeats its role words in every article."""
+    return kb.role(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lookup(kb: KnowledgeBase, text: str, on: date) -> Reference | None:
+    """``kb.lookup``, remembered for the names an article repeats."""
+    return kb.lookup(text, on)
+
+
 def resolve(doc: Doc, published: date, kb: KnowledgeBase) -> Mentions:
     """Every actor mention in ``doc``, resolved as of ``published``."""
     return _Resolver(doc, published, kb).run()
@@ -122,15 +140,12 @@ class _Resolver:
         self.text = doc.text
         self.published = published
         self.kb = kb
-        # Index arithmetic rather than token objects: spaCy builds a Python object per token visited.
-        self.sentence_of = {}
-        for index, sentence in enumerate(doc.sents):
-            for position in range(sentence.start, sentence.end):
-                self.sentence_of[position] = index
-        self.named_entities = list(doc.ents)
-        self.entities = {
-            position: entity for entity in self.named_entities for position in range(entity.start, entity.end)
-        }
+        # Arrays rather than token and span objects: spaCy builds a Python object for each one visited.
+        columns = doc.to_array([SENT_START, POS, ENT_IOB, ENT_TYPE, IDX, LENGTH, DEP])
+        self.offsets, self.lengths, self.dependencies = (columns[:, i].tolist() for i in (4, 5, 6))
+        self.sentence_of = dict(enumerate(numpy.cumsum(columns[:, 0] == 1).tolist()))
+        self.nominal = [i for i, pos in enumerate(columns[:, 1].tolist()) if pos in _NOMINAL_POS]
+        self.entities = _entities(columns[:, 2].tolist(), columns[:, 3].tolist(), doc.vocab.strings)
         self.mentions = Mentions()
         self.names = self._names()
         self.people: dict[str, Mention] = {}
@@ -139,9 +154,8 @@ class _Resolver:
 
     def run(self) -> Mentions:
         deferred = []
-        parts_of_speech = self.doc.to_array("POS")
-        for position in numpy.flatnonzero(numpy.isin(parts_of_speech, _NOMINAL_POS)):
-            token = self.doc[int(position)]
+        for position in self.nominal:
+            token = self.doc[position]
             if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
                 deferred.append(token)
             elif token.dep_ not in ("compound", "amod"):
@@ -160,11 +174,11 @@ class _Resolver:
     def _unresolved(self) -> list[str]:
         """The people and organisations named in the text that resolve to no actor, each once."""
         found: list[str] = []
-        for entity in self.named_entities:
-            if entity.label_ in ("PERSON", "ORG") and not any(
-                t.i in self.mentions.by_token or t.i in self.mentions.names for t in entity
+        for start, end, label in dict.fromkeys(self.entities.values()):
+            if label in ("PERSON", "ORG") and not any(
+                i in self.mentions.by_token or i in self.mentions.names for i in range(start, end)
             ):
-                name = " ".join(entity.text.split())
+                name = " ".join(self.doc[start:end].text.split())
                 if not any(known.endswith(" " + name) or known == name for known in found):
                     found.append(name)
         return found
@@ -175,28 +189,31 @@ class _Resolver:
         """Knowledge-base names by token, longest match first, each checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
-            span = self.doc[start:end]
-            reference = self.kb.lookup(span.text, self.published)
-            if reference is not None and not self._inside_a_person(span, reference):
-                found.append((span, reference))
-        kept = {(s.start, s.end) for s in filter_spans([span for span, _ in found])}
+            text = self.text[self.offsets[start] : self.offsets[end - 1] + self.lengths[end - 1]]
+            reference = _lookup(self.kb, text, self.published)
+            if reference is not None and not self._inside_a_person(start, end, reference):
+                found.append((start, end, reference))
+        # The longest names first, then the earliest; a name overlapping one already taken is dropped.
+        taken: set[int] = set()
         names = {}
-        for span, reference in found:
-            if (span.start, span.end) in kept:
+        for start, end, reference in sorted(found, key=lambda match: (match[0] - match[1], match[0])):
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                span = self.doc[start:end]
                 actor = _name_actor(span, reference)
-                for token in span:
-                    names[token.i] = (span, reference)
-                    self.mentions.names[token.i] = actor
+                for position in range(start, end):
+                    names[position] = (span, reference)
+                    self.mentions.names[position] = actor
         return names
 
-    def _inside_a_person(self, span: Span, reference: Reference) -> bool:
+    def _inside_a_person(self, start: int, end: int, reference: Reference) -> bool:
         """Whether a name other than a person's is part of a longer person's name ("Michael Jordan")."""
-        entity = self.entities.get(span.start)
+        entity = self.entities.get(start)
         return (
             reference.kind != "person"
             and entity is not None
-            and entity.label_ == "PERSON"
-            and len(entity) > len(span)
+            and entity[2] == "PERSON"
+            and entity[1] - entity[0] > end - start
         )
 
     def _name_at(self, token: Token) -> tuple[Span, Reference] | None:
@@ -260,18 +277,18 @@ class _Resolver:
             return None
         start = token.i
         leftmost = token.left_edge.i
-        while start > leftmost and self.doc[start - 1].dep_ in ("compound", "amod", "punct", "nmod"):
+        while start > leftmost and self.dependencies[start - 1] in _ROLE_MODIFIERS:
             start -= 1
         end = token.idx + len(token)
         for first in range(start, token.i + 1):
-            role = self.kb.role(self.text[self.doc[first].idx : end])
+            role = _role(self.kb, self.text[self.offsets[first] : end])
             if role is None and first == token.i:
-                role = self.kb.role(token.lemma_)
+                role = _role(self.kb, token.lemma_)
             if role is not None:
                 return role, first
         for child in token.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
-                role = self.kb.role(child.lower_) or self.kb.role(child.lemma_)
+                role = _role(self.kb, child.lower_) or _role(self.kb, child.lemma_)
                 if role is not None and role.sector is not None:
                     return role, child.i
         return None
@@ -349,7 +366,8 @@ class _Resolver:
         """A person not in the knowledge base, known by a title or apposition, or seen before."""
         if token.pos_ != "PROPN" or token.dep_ == "compound":
             return None
-        span = self.entities.get(token.i) or self.doc[token.i : token.i + 1]
+        start, end, _ = self.entities.get(token.i, (token.i, token.i + 1, ""))
+        span = self.doc[start:end]
         for key in (span.text, token.text):
             if key in self.people:
                 known = self.people[key]
@@ -415,6 +433,20 @@ def noun_phrase(token: Token) -> Span:
     while start > leftmost and token.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def _entities(iob: list[int], types: list[int], strings) -> dict[int, tuple[int, int, str]]:
+    """Each token of a named entity → (start, end, label), read off the IOB tags."""
+    found: dict[int, tuple[int, int, str]] = {}
+    start = None
+    for position, tag in enumerate([*iob, _OUTSIDE]):
+        if start is not None and tag != _INSIDE:
+            entity = (start, position, strings[types[start]])
+            found.update(dict.fromkeys(range(start, position), entity))
+            start = None
+        if tag == _BEGIN:
+            start = position
+    return found
 
 
 def _name_actor(span: Span, reference: Reference) -> Actor:
