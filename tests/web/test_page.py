@@ -52,6 +52,9 @@ def test_open_a_dyad(page, tmp_path):
     assert "Beijing" in page.inner_text("#dyad-events") or "Taliban" in page.inner_text("#dyad-events")
     assert page.locator("#dyad-exports a").count() == 2
     page.screenshot(path=str(tmp_path / "dyad.png"), full_page=True)
+    page.locator("#dyad-events a.document-link").first.click()
+    page.wait_for_selector("#analyse.active #article mark.evidence")
+    assert page.locator("#event-table tbody tr").count() >= 1
 
 
 def test_open_the_network_and_click_an_edge(page, tmp_path):

@@ -185,7 +185,7 @@ function weighedEvents(events) {
       flags(event),
       element("span", { class: "dataset" }, ` [${event.dataset}] `),
       event.sentence ? element("q", {}, event.sentence) : "",
-      event.doc_id ? element("a", { href: `/api/documents/${event.doc_id}`, class: "document-link" }, " document") : "",
+      event.doc_id ? element("a", { href: `#document=${event.doc_id}`, class: "document-link" }, " document") : "",
     ),
   );
 }
@@ -320,6 +320,24 @@ async function ask() {
   }
 }
 
+// --- a stored document, opened from an event's link ------------------------------------------------
+
+async function openDocument(docId) {
+  showView("analyse");
+  $("#analyse-error").textContent = "";
+  try {
+    const stored = await call(`/api/documents/${encodeURIComponent(docId)}`);
+    showAnalysis({ ...stored, mentions: [], unresolved: [], stored: true });
+  } catch (error) {
+    $("#analyse-error").textContent = error.message;
+  }
+}
+
+function route() {
+  const wanted = new URLSearchParams(location.hash.slice(1)).get("document");
+  if (wanted) openDocument(wanted);
+}
+
 // --- wiring --------------------------------------------------------------------------------------
 
 document.querySelectorAll("nav button").forEach((button) => button.addEventListener("click", () => showView(button.dataset.view)));
@@ -328,3 +346,5 @@ $("#store-button").addEventListener("click", () => analyse(true));
 $("#dyad-form").addEventListener("submit", (event) => { event.preventDefault(); showDyad(dyadQuery(event.target)); });
 $("#network-form").addEventListener("submit", (event) => { event.preventDefault(); showNetwork(); });
 $("#ask-form").addEventListener("submit", (event) => { event.preventDefault(); ask(); });
+window.addEventListener("hashchange", route);
+route();
