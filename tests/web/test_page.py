@@ -22,6 +22,7 @@ def test_analyse_the_example_article_and_store_it(page, tmp_path):
     assert page.locator("#article mark.evidence").count() >= 5
     underlined = page.locator("#article u.actor").first
     assert underlined.get_attribute("title"), "each actor shows its resolution on hover"
+    assert [a.inner_text() for a in page.locator("#analyse-exports a").all()] == ["CSV", "JSON"]
     page.click("#store-button")
     page.wait_for_selector("#stored-note:has-text('Stored')")
     page.screenshot(path=str(tmp_path / "analyse.png"), full_page=True)

@@ -59,6 +59,15 @@ function exportLinks(container, links) {
   container.replaceChildren(...links.map(([label, href, name]) => element("a", { href, download: name }, label)));
 }
 
+function csvLink(events) {
+  const columns = ["date", "source", "source_sector", "cameo", "plover", "target", "target_sector", "negated", "hypothetical", "alleged", "sentence"];
+  const quote = (value) => `"${String(value ?? "").replaceAll('"', '""')}"`;
+  const rows = events.map((e) =>
+    [e.date.start, e.source.principal, e.source.sector, e.cameo, e.plover, e.target.principal, e.target.sector, e.negated, e.hypothetical, e.alleged, e.sentence].map(quote).join(","),
+  );
+  return URL.createObjectURL(new Blob([[columns.join(","), ...rows].join("\n")], { type: "text/csv" }));
+}
+
 function jsonLink(data) {
   return URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
 }
@@ -117,7 +126,10 @@ function showAnalysis(result) {
   $("#unresolved").textContent = result.unresolved.length ? `Unresolved names: ${result.unresolved.join(", ")}` : "";
   $("#stored-note").textContent = result.stored ? `Stored in the database as document ${result.document.doc_id.slice(0, 12)}…` : "";
   $("#store-button").disabled = result.stored;
-  exportLinks($("#analyse-exports"), [["JSON", jsonLink(result), "analysis.json"]]);
+  exportLinks($("#analyse-exports"), [
+    ["CSV", csvLink(result.events), "events.csv"],
+    ["JSON", jsonLink(result), "analysis.json"],
+  ]);
 }
 
 async function analyse(store) {
