@@ -2,8 +2,9 @@
 
 Single-step: the history holds every split and reveals each test day once it has been scored, so a
 query at ``t`` sees all true facts before ``t``. Multi-step: the history holds train and valid only.
-In both, the forecaster is fitted on the validation split in the same setting (walking its days
-with a growing history, or with the history stopped at the end of train).
+In both, the forecaster is fitted in the same setting: single-step on the validation split and the
+last ``fit_days`` of train, walking the days with a growing history; multi-step on the validation
+split with the history stopped at the end of train. Test answers are never read before ranking.
 """
 
 from __future__ import annotations
@@ -53,16 +54,17 @@ class Report:
     peak_memory_mb: float
 
 
-def run(dataset: Dataset, setting: str = "single", build: Callable[[History, Dataset], Model] | None = None, taus: tuple[float, ...] = Settings().taus) -> Report:
-    """Fit on valid and evaluate on test in ``setting`` ("single" or "multi"); ``build`` makes the model."""
+def run(dataset: Dataset, setting: str = "single", settings: Settings = Settings(), build: Callable[[History, Dataset], Model] | None = None) -> Report:
+    """Fit and evaluate on test in ``setting`` ("single" or "multi"); ``build`` makes the model (ours by default)."""
     if setting not in SETTINGS:
         raise ValueError(f"setting {setting!r}: choose single or multi")
     began = time.perf_counter()
     table = [dataset.train, dataset.valid] + ([dataset.test] if setting == "single" else [])
-    history = History(np.concatenate(table), dataset.num_entities, dataset.num_relations, taus)
-    history.advance(dataset.valid[:, TIME].min())
-    model = (build or forecaster())(history, dataset)
-    model.fit(dataset.valid, advance=setting == "single")
+    history = History(np.concatenate(table), dataset.num_entities, dataset.num_relations, settings.taus)
+    fitting = fitting_facts(dataset, settings.fit_days if setting == "single" else 0)
+    history.advance(fitting[:, TIME].min())
+    model = (build or forecaster(settings))(history, dataset)
+    model.fit(fitting, advance=setting == "single")
     fitted = time.perf_counter()
     _, ranks = rank_test(model, dataset)
     return Report(
@@ -73,6 +75,14 @@ def run(dataset: Dataset, setting: str = "single", build: Callable[[History, Dat
         seconds=time.perf_counter() - began,
         peak_memory_mb=peak_memory_mb(),
     )
+
+
+def fitting_facts(dataset: Dataset, days: int) -> np.ndarray:
+    """The validation split, preceded by the last ``days`` steps of train (learning from more days helps;
+    multi-step fits on valid alone, whose distance from train is the test's distance from valid)."""
+    train_days = np.unique(dataset.train[:, TIME])
+    start = train_days[-days] if 0 < days <= len(train_days) else (train_days[0] if days else dataset.valid[:, TIME].min())
+    return np.concatenate([dataset.train[dataset.train[:, TIME] >= start], dataset.valid])
 
 
 def rank_test(model: Model, dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:

@@ -30,6 +30,7 @@ from detente.forecast.tkg import OBJECT, TIME
 
 CELLS_PER_CHUNK = 2**22
 EXACT, PARTNER, STRANGER = range(3)
+COMPARED = ("recent", "log_count", "object_of_relation", "two_hop", "first_stage")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class Settings:
     """What the forecaster uses and how much of the fitting split it reads.
 
     ``blocks`` and ``rerank`` exist for the ablation study; ``fit_queries`` caps the queries each
-    stage is fitted on (sampled evenly over the fitting days) to bound time and memory.
+    stage is fitted on (sampled evenly over the fitting days) to bound time and memory;
+    ``fit_days`` is how many days of train the benchmark adds to valid for fitting (single-step).
     """
 
     taus: tuple[float, ...] = (2.0, 15.0, 100.0)
@@ -45,7 +47,8 @@ class Settings:
     rerank: bool = True
     shortlist: int = 100
     samples: int = 256
-    fit_queries: tuple[int, int] = (4000, 100000)
+    fit_queries: tuple[int, int] = (4000, 40000)
+    fit_days: int = 120
     hidden: int = 64
     seed: int = 0
 
@@ -61,6 +64,8 @@ class Forecaster:
         self.signals = Signals(history, kinds, settings.blocks)
         self.first: Linear | None = None
         self.second: Mlp | None = None
+        names = self.signals.pair_names() + self.signals.context_names() + ["first_stage"]
+        self._compared = [i for i, name in enumerate(names) if any(part in name for part in COMPARED)]
 
     @property
     def num_entities(self) -> int:
@@ -114,13 +119,20 @@ class Forecaster:
         return np.repeat(np.arange(len(first)), size), top.ravel()
 
     def _second_signals(self, queries, first, context, owner, entity, pairs, rows, entities) -> np.ndarray:
+        """Signals of each shortlisted candidate, and how far some of them fall below the best of its list.
+
+        A network scoring one candidate at a time cannot see its rivals; the gap to the best value in
+        the shortlist ("the most recent partner", "the most frequent one") tells it.
+        """
         where = np.full(first.shape, -1, dtype=np.int64)
         where[owner, entity] = np.arange(len(owner))
         found = where[rows, entities]
         pair_rows = np.where(found[:, None] >= 0, pairs[np.maximum(found, 0)], np.float32(0)) if len(pairs) else np.zeros((len(rows), pairs.shape[1]), dtype=np.float32)
-        return np.concatenate(
-            [pair_rows, context.at(rows, entities), self.signals.query_signals(queries)[rows], first[rows, entities][:, None]], axis=1
-        )
+        signals = np.concatenate([pair_rows, context.at(rows, entities), first[rows, entities][:, None]], axis=1)
+        compared = signals[:, self._compared]
+        lists = compared.reshape(len(queries), -1, compared.shape[1])
+        gaps = (lists - lists.max(axis=1, keepdims=True)).reshape(compared.shape)
+        return np.concatenate([signals, gaps, self.signals.query_signals(queries)[rows]], axis=1)
 
     # -- fitting -----------------------------------------------------------------------------------------
 
@@ -201,6 +213,6 @@ class Forecaster:
         blocked = np.zeros(first.shape, dtype=bool)
         blocked[other_answers(batch, day, self.num_entities)] = True
         keep = ~blocked[rows, entities]
-        signals = self._second_signals(queries, first, context, owner, entity, pairs, rows[keep], entities[keep])
+        signals = self._second_signals(queries, first, context, owner, entity, pairs, rows, entities)[keep]
         answer = entities[keep] == batch[rows[keep], OBJECT]
         return Lists(signals, rows[keep], answer, np.zeros(len(signals)), np.zeros(len(signals), dtype=np.int64))
