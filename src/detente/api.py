@@ -15,6 +15,9 @@ from detente.actors import petrarch
 from detente.events import code_document
 from detente.events import evaluation, gold, suites
 from detente.events.ontology import cameo
+from detente.forecast.dyads import evaluation as dyad_evaluation
+from detente.forecast.dyads import forecaster as dyad_forecaster
+from detente.forecast.dyads import models as dyad_models
 from detente.importers import FORMATS, ImportSummary, Source, import_sources
 from detente.importers.fetch import RemoteFile, download, gdelt_files
 from detente.ingest import document_from_text, parse_date, read_paths
@@ -41,6 +44,9 @@ __all__ = [
     "ask",
     "dyad",
     "evaluate_relations",
+    "evaluate_relation_forecast",
+    "fit_relation_forecast",
+    "forecast_dyad",
     "network",
     "REGIONS",
     "actor_name",
@@ -278,14 +284,17 @@ def dyad(
     since: Date | None = None,
     until: Date | None = None,
     dataset: str | None = None,
-    estimate: outlook.Estimator = outlook.trend_estimate,
+    estimate: outlook.Estimator | None = None,
 ) -> report.DyadReport:
     """What the store says about two principals (codes): series, state, trend, turns, balance,
-    estimate and the events that weigh most. ``estimate`` is where a forecaster plugs in."""
+    where it is heading and the events that weigh most. ``estimate`` is where a forecaster plugs
+    in; by default the dyad forecaster, which falls back on the trend-based estimate for a dyad
+    with too little history."""
     with _existing_store(db) as store:
+        cells = relation_cells(store)
         return report.dyad_report(
-            relation_cells(store), a, b, on=on, horizon_days=horizon_days, by=by, since=since, until=until,
-            dataset=dataset, estimate=estimate,
+            cells, a, b, on=on, horizon_days=horizon_days, by=by, since=since, until=until,
+            dataset=dataset, estimate=estimate or dyad_forecaster.estimator(cells, a, b, dataset=dataset),
         )
 
 
@@ -294,7 +303,7 @@ def ask(
     *,
     db: str | Path | None = None,
     dataset: str | None = None,
-    estimate: outlook.Estimator = outlook.trend_estimate,
+    estimate: outlook.Estimator | None = None,
 ) -> report.Answer:
     """Answer a question about two actors ("Will Russia and the Taliban become friends in the next year?").
 
@@ -330,6 +339,40 @@ def evaluate_relations(
     record = validation.read_truth(Path(truth))
     with _existing_store(db) as store:
         return validation.validate(relation_cells(store), record, knowledge.load(), min_events=min_events, dataset=dataset)
+
+
+def forecast_dyad(
+    a: str,
+    b: str,
+    *,
+    db: str | Path | None = None,
+    on: Date | None = None,
+    horizon_months: int = 12,
+    dataset: str | None = None,
+) -> dyad_forecaster.ForecastReport:
+    """Will the two principals' net cooperation rise next month, and how likely is each relation
+    state in ``horizon_months`` (1 to 24)? With the features and events that drive it, as of
+    ``on`` (default: the store's last day with facts)."""
+    with _existing_store(db) as store:
+        return dyad_forecaster.forecast_report(relation_cells(store), a, b, on=on, horizon=horizon_months, dataset=dataset)
+
+
+def evaluate_relation_forecast(*, db: str | Path | None = None, dataset: str | None = None) -> dyad_evaluation.Evaluation:
+    """The dyad forecaster on the store's own months, rolling origin, against persistence and
+    each dyad's long-run rate: Brier score and ROC AUC per target, and the time and memory it took."""
+    with _existing_store(db) as store:
+        return dyad_evaluation.evaluate_store(relation_cells(store), dataset=dataset)
+
+
+def fit_relation_forecast(path: str | Path, *, db: str | Path | None = None, dataset: str | None = None) -> dyad_models.Models:
+    """Fit the forecaster's models on every month of the store and write them to ``path`` (the
+    shipped ``detente/forecast/dyads/data/models.json`` is made so from ICEWS05-15)."""
+    with _existing_store(db) as store:
+        months = dyad_evaluation.store_panel(relation_cells(store), dataset=dataset)
+    name = dataset or database_path(db).name
+    fitted = dyad_models.fit_models(months, f"{name}, {months.ends[0]:%Y-%m} to {months.ends[-1]:%Y-%m}")
+    dyad_models.write(fitted, Path(path))
+    return fitted
 
 
 REGIONS = tuple(relation_network.regions())
@@ -421,6 +464,7 @@ def report_to_dict(found: report.DyadReport, answer: report.Answer | None = None
             "state": found.outlook.state,
             "method": found.outlook.method,
             "note": found.outlook.note,
+            "probabilities": {name: round(chance, 4) for name, chance in found.outlook.probabilities},
         },
         "balance": {
             "favours": balance.favours,

@@ -44,12 +44,19 @@ def test_the_weighing_events_carry_their_evidence(russia_ukraine):
     assert imported and all(re.fullmatch(r".*events\.world\.tab:\d+", e.origin) for e in imported)
 
 
-def test_flagged_balance_and_estimate(russia_ukraine):
+def test_flagged_balance_and_forecast(russia_ukraine):
     found = russia_ukraine
     assert found.flagged == 1
     assert [p.code for p in found.balance.parties] == ["USA"] and found.balance.favours == -1
-    assert found.outlook.method == "trend" and "not a forecast" in found.outlook.note
+    assert found.outlook.method == "forecast" and "chance friendly or allied" in found.outlook.note
     assert found.outlook.on == LAST + timedelta(days=report.DEFAULT_HORIZON_DAYS)
+    chances = dict(found.outlook.probabilities)
+    assert set(chances) == set(state.STATES) and abs(sum(chances.values()) - 1) < 1e-9
+
+
+def test_the_trend_based_estimate_says_it_is_no_forecast(world_db):
+    found = api.dyad("RUS", "UKR", db=world_db, estimate=outlook.trend_estimate)
+    assert found.outlook.method == "trend" and "not a forecast" in found.outlook.note and not found.outlook.probabilities
 
 
 def test_the_as_of_date_reads_the_past_only(world_db):

@@ -3,9 +3,10 @@
 The trend is the change of the score over the past ``LOOKBACK_DAYS``. The estimate here is the
 trend carried forward, not a forecast: if the two keep doing to each other what they did over
 the past ``BEHAVIOUR_DAYS`` (as much evidence a day, of the same mean value), the score model of
-``state`` says where the score will be after the horizon. The
-forecasting module replaces it: anything with the signature of ``Estimator`` can be passed in
-its place (``detente.relations.report.dyad_report(estimate=...)``).
+``state`` says where the score will be after the horizon. Anything with the signature of
+``Estimator`` can be passed in its place (``detente.relations.report.dyad_report(estimate=...)``);
+``detente.api.dyad`` and ``ask`` pass the dyad forecaster (``detente.forecast.dyads``), which
+falls back on this estimate, saying why, for a dyad with too little history.
 """
 
 from __future__ import annotations
@@ -27,10 +28,7 @@ BEHAVIOUR_DAYS = 182
 # A change of score smaller than this over the lookback is no trend.
 STEADY = 0.1
 
-TREND_NOTE = (
-    "trend-based estimate: the past half-year's behaviour carried forward, not a forecast "
-    "(the forecasting module will replace it)"
-)
+TREND_NOTE = "trend-based estimate: the past half-year's behaviour carried forward, not a forecast"
 
 
 @dataclass(frozen=True)
@@ -55,13 +53,15 @@ class Trend:
 
 @dataclass(frozen=True)
 class Outlook:
-    """An estimate of the relation on ``on`` and how it was made."""
+    """An estimate of the relation on ``on`` and how it was made; a forecast also gives the
+    chance of each state (best first), an estimate none."""
 
     on: date
     score: float
     state: str
     method: str
     note: str
+    probabilities: tuple[tuple[str, float], ...] = ()
 
 
 Estimator = Callable[[Evidence, date, int], Outlook]
