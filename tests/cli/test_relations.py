@@ -166,3 +166,61 @@ def test_ask_after_coding_the_seed_article_alone(shared_example, tmp_path):
     assert len(sentences) >= 5 and set(sentences) <= stored
     # The article's dated history ("in 1999", "since 2017") is enough for the forecaster.
     assert found["outlook"]["method"] == "forecast" and "chance friendly or allied" in found["outlook"]["note"]
+
+
+COUNTRIES = {"FRA": "France", "DEU": "Germany", "IND": "India", "PAK": "Pakistan", "CHN": "China", "JPN": "Japan"}
+
+
+@pytest.fixture(scope="module")
+def spells_db(tmp_path_factory) -> Path:
+    """Four years of the fifteen dyads of six governments, each friendly or hostile in spells of months."""
+    folder = tmp_path_factory.mktemp("spells")
+    rows, codes = [HEADER], sorted(COUNTRIES)
+    seed = 0
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            seed += 1
+            friendly = seed % 2 == 0
+            for day in (date(2016, 1, 1) + timedelta(days=d) for d in range(0, 4 * 365, 3)):
+                if (day.toordinal() * seed) % 97 == 0:
+                    friendly = not friendly
+                odd_one_out = (day.toordinal() + seed) % (12 if friendly else 3) == 0
+                code = "040" if friendly != odd_one_out else "111"
+                sides = [(f"Government ({COUNTRIES[c]})", "Government", COUNTRIES[c]) for c in (a, b)]
+                rows.append("\t".join([str(len(rows)), f"{day:%Y-%m-%d}", *sides[0], "Our act", code, "1", *sides[1], "1", "1", "Our Wire", *[""] * 6]))
+    path = folder / "events.spells.tab"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    db = folder / "spells.duckdb"
+    assert run("import", "icews", str(path), "--db", str(db)).exit_code == 0
+    return db
+
+
+def test_forecast_a_dyad(spells_db):
+    found = as_json("forecast", "India", "PAK", "--db", str(spells_db), "--horizon", "3m")
+    assert found["dyad"] == ["IND", "PAK"] and found["on"] == "2019-12-29" and found["lacking"] is None
+    predicted = found["forecast"]
+    assert predicted["horizon_months"] == 3 and abs(sum(predicted["states"].values()) - 1) < 1e-3
+    assert 0 <= predicted["rise"]["probability"] <= 1 and len(predicted["rise"]["drivers"]) == 9
+    assert found["outlook"]["method"] == "forecast" and found["weighing"]
+    table = run("forecast", "FRA", "Germany", "--db", str(spells_db))
+    assert table.exit_code == 0 and "Friendly or allied in 12 months" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("FRA", "DEU", "--horizon", "30m"), "1m to 24m"), (("FRA", "Narnia"), "'Narnia' is no actor"), (("FRA", "France"), "both FRA")],
+)
+def test_forecast_refuses_bad_requests(spells_db, args, message):
+    result = run("forecast", *args, "--db", str(spells_db))
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_eval_relation_forecast_scores_the_model_and_both_baselines(spells_db):
+    found = as_json("eval", "relation-forecast", "--db", str(spells_db))
+    assert found["dyads"] == 15 and found["months"] == ["2016-01-31", "2019-11-30"]
+    rise, soon, later = found["targets"]
+    assert [t["target"] for t in found["targets"]] == ["rise", "friendly+3m", "friendly+12m"]
+    for result in (rise, soon, later):
+        assert result["forecasts"] > 100 and 0 < result["positives"] < result["forecasts"]
+        assert all(0 <= result[who]["brier"] <= 1 for who in ("model", "persistence", "long_run"))
+    assert soon["model"]["brier"] < soon["long_run"]["brier"]

@@ -219,8 +219,8 @@ def _forecast_dict(found: ForecastReport) -> dict:
 
 def _scores_dict(scores: Scores) -> dict:
     return {
-        "brier": None if scores.brier is None else round(scores.brier, 4),
-        "auc": None if scores.auc is None else round(scores.auc, 4),
+        name: None if value is None else round(value, 4)
+        for name, value in (("brier", scores.brier), ("auc", scores.auc), ("calibration_error", scores.calibration))
     }
 
 
@@ -257,7 +257,7 @@ def _beats_both(result: TargetResult) -> bool | None:
 
 
 TARGET_TEXT = {
-    "rise": "net cooperation higher next month",
+    "rise": "net cooperation up next month",
     "friendly+3m": "friendly or allied in 3 months",
     "friendly+12m": "friendly or allied in 12 months",
 }
@@ -266,26 +266,22 @@ TARGET_TEXT = {
 def _print_evaluation(result: Evaluation) -> None:
     scope = f" ({result.dataset})" if result.dataset else ""
     console.print(
-        f"Relation forecasts{scope}: {result.dyads} dyads, months {result.months[0]:%Y-%m} to {result.months[1]:%Y-%m}; "
+        f"Relation forecasts{scope}: {result.dyads:,} dyads, months {result.months[0]:%Y-%m} to {result.months[1]:%Y-%m}; "
         "rolling origin (each month forecast by a model fitted on the outcomes known by then)"
     )
-    table = Table(title="Brier score (lower is better) and ROC AUC (higher is better): model / persistence / long-run rate")
-    for column in ("target", "forecasts", "months", "share true", "Brier", "AUC", "beats both"):
-        table.add_column(column, justify="left" if column in ("target", "months") else "right")
+    table = Table(title="Brier score and calibration error (lower is better), ROC AUC (higher is better)")
+    for column in ("target", "forecaster", "Brier", "AUC", "calibration"):
+        table.add_column(column, justify="left" if column in ("target", "forecaster") else "right")
     for r in result.results:
-        beats = _beats_both(r)
+        label = TARGET_TEXT.get(r.target.name, r.target.name)
         if not r.forecasts:
-            table.add_row(TARGET_TEXT.get(r.target.name, r.target.name), "0", "none: too few months for this horizon", "", "", "", "—")
+            table.add_row(label, "none: too few months", "", "", "", end_section=True)
             continue
-        table.add_row(
-            TARGET_TEXT.get(r.target.name, r.target.name),
-            f"{r.forecasts:,}",
-            f"{r.origins[0]:%Y-%m} to {r.origins[-1]:%Y-%m} ({len(r.origins)})",
-            f"{r.positives / r.forecasts:.1%}",
-            " / ".join(_figure(s.brier) for s in (r.model, r.persistence, r.long_run)),
-            " / ".join(_figure(s.auc) for s in (r.model, r.persistence, r.long_run)),
-            "—" if beats is None else ("yes" if beats else "no"),
-        )
+        about = (label, f"{r.forecasts:,} forecasts, {r.positives / r.forecasts:.0%} true", f"{r.origins[0]:%Y-%m} to {r.origins[-1]:%Y-%m}")
+        beats = _beats_both(r)
+        rows = (("model" + (", beats both" if beats else ""), r.model), ("persistence", r.persistence), ("long-run rate", r.long_run))
+        for i, (who, scores) in enumerate(rows):
+            table.add_row(about[i], who, _figure(scores.brier), _figure(scores.auc), _figure(scores.calibration), end_section=i == len(rows) - 1)
     console.print(table)
     console.print(f"{result.seconds:.1f} s, peak memory {result.peak_memory_mb:.0f} MB")
 

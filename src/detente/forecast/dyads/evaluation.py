@@ -6,7 +6,9 @@ nothing after ``t`` is read. It is refitted whenever the dyad-months known have 
 ``REFIT_GROWTH`` since the last fit (every month while they are few, every year or two later:
 a month more changes little of a model fitted on a decade). A month is forecast once at least
 ``MIN_TRAINING`` dyad-months of both outcomes are behind it. Brier score (lower is better) and
-ROC AUC (higher is better, ties counted half) are over all dyad-months forecast.
+ROC AUC (higher is better, ties counted half) are over all dyad-months forecast; the calibration
+error is how far the forecasts of each tenth of the probability scale are from the share that came
+true, averaged over forecasts (0 for a perfectly calibrated forecaster).
 """
 
 from __future__ import annotations
@@ -31,14 +33,16 @@ TARGETS = (RISE, Target("state", 3, FRIENDLY), Target("state", 12, FRIENDLY))
 MIN_TRAINING = 200
 MIN_MONTHS = 3
 REFIT_GROWTH = 1.25
+CALIBRATION_BINS = 10
 
 
 @dataclass(frozen=True)
 class Scores:
-    """None where nothing was forecast (Brier) or the outcomes were all alike (AUC)."""
+    """None where nothing was forecast (Brier, calibration) or the outcomes were all alike (AUC)."""
 
     brier: float | None
     auc: float | None
+    calibration: float | None
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,18 @@ def auc(score: np.ndarray, outcome: np.ndarray) -> float | None:
     return float((ranks[outcome == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
+def calibration_error(probability: np.ndarray, outcome: np.ndarray) -> float | None:
+    """The forecast-weighted mean gap between the mean forecast and the share true in each tenth of [0, 1]."""
+    if not len(outcome):
+        return None
+    bins = np.minimum((probability * CALIBRATION_BINS).astype(int), CALIBRATION_BINS - 1)
+    count = np.bincount(bins, minlength=CALIBRATION_BINS)
+    gap = np.bincount(bins, probability - outcome, minlength=CALIBRATION_BINS)
+    return float(np.abs(gap).sum() / count.sum())
+
+
 def scores(probability: np.ndarray, outcome: np.ndarray) -> Scores:
-    return Scores(brier(probability, outcome), auc(probability, outcome))
+    return Scores(brier(probability, outcome), auc(probability, outcome), calibration_error(probability, outcome))
 
 
 def rolling(months: Panel, target: Target) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
