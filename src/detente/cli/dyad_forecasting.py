@@ -147,7 +147,7 @@ def _print_forecast(found: ForecastReport) -> None:
     balance = related.balance
     if balance.parties:
         favours = {1: "friendship", -1: "enmity", 0: "neither"}[balance.favours]
-        console.print(f"Balance (not in the model; it did not help): {len(balance.parties)} third parties favour {favours}")
+        console.print(f"Balance of third parties (not a feature of the model): {len(balance.parties)} third parties favour {favours}")
         for reason in balance.reasons({code: _label(code) for code in {p.code for p in balance.parties} | {a, b}}):
             console.print(f"    {reason}")
     console.print(_events_table(found))
