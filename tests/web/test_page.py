@@ -5,9 +5,13 @@ Each test saves a screenshot in its own output folder (pytest's tmp_path).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kabul-embassy.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "russia-taliban-2021.txt"
 
 
 def test_analyse_the_example_article_and_store_it(page, tmp_path):
@@ -48,6 +52,13 @@ def test_open_a_dyad(page, tmp_path):
     assert "China (CHN)" in page.inner_text("#dyad-summary h2") and "Taliban" in page.inner_text("#dyad-summary h2")
     assert page.locator("#dyad-summary .state").inner_text() in ("ally", "friendly", "neutral", "tense", "hostile")
     assert "Balance" in page.inner_text("#dyad-summary")
+    outlook = page.inner_text("#dyad-summary .outlook")
+    if "forecast:" in outlook:  # a dyad with a month of history before this one is forecast
+        chances = page.locator("#dyad-summary .chances .chance").all_inner_texts()
+        assert [c.split()[0] for c in chances] == ["ally", "friendly", "neutral", "tense", "hostile"]
+        assert 98 <= sum(int(c.split()[1].rstrip("%")) for c in chances) <= 102
+    else:
+        assert "not a forecast" in outlook and page.locator("#dyad-summary .chances").count() == 0
     assert page.locator("#dyad-chart canvas").count() == 1
     assert page.locator("#dyad-events li").count() >= 3
     assert "Beijing" in page.inner_text("#dyad-events") or "Taliban" in page.inner_text("#dyad-events")
@@ -78,9 +89,35 @@ def test_ask_the_question(page, tmp_path):
     page.wait_for_selector("#answer .answer-text")
     answer = page.inner_text("#answer")
     assert "China → CHN" in answer and "TALIBAN" in answer and "horizon" in answer
-    assert page.inner_text("#answer .answer-text").split(":")[0] in ("Yes, on this trend", "Not on this trend")
+    verdict = page.inner_text("#answer .answer-text")
+    assert re.fullmatch(r"(Likely|Unlikely): \d+% chance friendly or allied by 2022-09-1\d \(forecast; most likely \w+\)\.", verdict) or re.fullmatch(
+        r"(Yes, on this trend|Not on this trend): \w+ by 2022-09-1\d \(trend-based estimate, not a forecast\)\.", verdict
+    ), verdict
     assert page.locator("#answer ol li").count() >= 3
     page.screenshot(path=str(tmp_path / "ask.png"), full_page=True)
     page.fill("#ask-form input[name=q]", "Will it rain tomorrow?")
     page.click("#ask-form button[type=submit]")
     page.wait_for_selector("#ask-error:has-text('two actors')")
+
+
+def test_the_seed_article_then_the_seed_question(page, tmp_path):
+    """The real scraped article, stored from the page, then "Will Russia and the Taliban become friends?"."""
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}: clone beside ../shared")
+    page.fill("textarea[name=text]", SEED.read_text(encoding="utf-8"))
+    page.fill("input[name=date]", "2021-08-19")
+    page.click("#analyse-form button[type=submit]")
+    page.wait_for_selector("#event-table tbody tr")
+    page.click("#store-button")
+    page.wait_for_selector("#stored-note:has-text('Stored')")
+    table = page.inner_text("#event-table")
+    assert "RUS" in table and "TALIBAN" in table and "alleged" in table
+    page.click("nav button[data-view=ask]")
+    page.fill("#ask-form input[name=q]", "Will Russia and the Taliban become friends?")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_selector("#answer .answer-text")
+    assert "Russia → RUS" in page.inner_text("#answer") and "the Taliban → TALIBAN" in page.inner_text("#answer")
+    assert re.match(r"(Likely|Unlikely): \d+% chance friendly or allied by 2022-09-15 \(forecast", page.inner_text("#answer .answer-text"))
+    assert page.locator("#answer .chances .chance").count() == 5
+    assert any("Kabulov" in item or "Zhirnov" in item for item in page.locator("#answer ol li").all_inner_texts())
+    page.screenshot(path=str(tmp_path / "seed-ask.png"), full_page=True)

@@ -218,11 +218,24 @@ function relationSummary(result) {
     element("p", { class: "trend" }, `Trend: ${result.trend.direction} (${result.trend.change >= 0 ? "+" : ""}${result.trend.change.toFixed(2)} since ${result.trend.before.on}, when ${result.trend.before.state})`),
     element("p", { class: "outlook" }, `Heading (${result.outlook.on}): ${result.outlook.state} — ${result.outlook.note}`),
   ];
+  const chances = Object.entries(result.outlook.probabilities ?? {});
+  if (chances.length) parts.push(chanceBar(chances));
   if (result.turns.length) {
     parts.push(element("p", { class: "turns" }, "Turns: ", result.turns.map((turn) => `${turn.on} ${turn.after > turn.before ? "warmed" : "cooled"} (${turn.before.toFixed(2)} → ${turn.after.toFixed(2)})`).join("; ")));
   }
   parts.push(element("div", { class: "balance" }, element("strong", {}, "Balance: "), result.balance.reasons.length ? element("ul", {}, result.balance.reasons.map((reason) => element("li", {}, reason))) : "no third party has signed relations with both"));
   return parts;
+}
+
+// The forecast's chance of each state, best first, as one bar.
+function chanceBar(chances) {
+  return element(
+    "div",
+    { class: "chances", title: "forecast: the chance of each state at the horizon" },
+    ...chances.map(([state, chance]) =>
+      element("span", { class: `chance ${state}`, style: `flex-grow: ${Math.max(chance, 0.001)}` }, `${state} ${Math.round(chance * 100)}%`),
+    ),
+  );
 }
 
 async function showDyad(query) {
@@ -306,10 +319,16 @@ async function showNetwork() {
 // --- Ask -----------------------------------------------------------------------------------------
 
 function verdict(result) {
-  const goal = result.question.goal;
-  const heading = result.outlook.state;
-  const yes = goal === "hostile" ? ["tense", "hostile"].includes(heading) : ["ally", "friendly"].includes(heading);
-  return `${yes ? "Yes, on this trend" : "Not on this trend"}: ${heading} by ${result.outlook.on} (${result.outlook.method}-based).`;
+  const hostile = result.question.goal === "hostile";
+  const wanted = hostile ? ["tense", "hostile"] : ["ally", "friendly"];
+  const outlook = result.outlook;
+  if (outlook.method === "forecast") {
+    const chance = wanted.reduce((sum, state) => sum + (outlook.probabilities[state] ?? 0), 0);
+    const likely = chance >= 0.5 ? "Likely" : "Unlikely";
+    return `${likely}: ${Math.round(chance * 100)}% chance ${hostile ? "tense or hostile" : "friendly or allied"} by ${outlook.on} (forecast; most likely ${outlook.state}).`;
+  }
+  const yes = wanted.includes(outlook.state);
+  return `${yes ? "Yes, on this trend" : "Not on this trend"}: ${outlook.state} by ${outlook.on} (trend-based estimate, not a forecast).`;
 }
 
 async function ask() {
