@@ -47,6 +47,7 @@ __all__ = [
     "evaluate_relation_forecast",
     "fit_relation_forecast",
     "forecast_dyad",
+    "forecast_to_dict",
     "network",
     "REGIONS",
     "actor_name",
@@ -512,6 +513,46 @@ def report_to_dict(found: report.DyadReport, answer: report.Answer | None = None
             ],
         },
     }
+    return result
+
+
+def _chance_dict(chance: dyad_forecaster.Chance) -> dict:
+    return {
+        "probability": round(chance.probability, 4),
+        "persistence": chance.persistence,
+        "long_run": round(chance.long_run, 4),
+        "drivers": [
+            {"feature": d.feature, "value": round(d.value, 4), "contribution": round(d.contribution, 4)} for d in chance.drivers
+        ],
+    }
+
+
+def forecast_to_dict(found: dyad_forecaster.ForecastReport) -> dict:
+    """A dyad's forecast and the relation report around it as the JSON `detente forecast --format json` prints."""
+    related = found.report
+    result: dict = {
+        "dyad": list(related.dyad),
+        "on": related.on.isoformat(),
+        "dataset": related.dataset,
+        "relation": relation_to_dict(related.relation),
+        "forecast": None,
+        "lacking": found.lacking,
+    }
+    predicted = found.forecast
+    if predicted is not None:
+        result["forecast"] = {
+            "month": {"start": predicted.month_start.isoformat(), "end": predicted.on.isoformat()},
+            "net_cooperation": predicted.net,
+            "previous_net_cooperation": predicted.previous_net,
+            "rise": _chance_dict(predicted.rise),
+            "horizon_months": predicted.horizon,
+            "friendly": _chance_dict(predicted.friendly),
+            "states": {name: round(chance, 4) for name, chance in predicted.states.items()},
+            "median_state": predicted.median_state,
+            "median_score": round(predicted.median_score, 4),
+        }
+    around = report_to_dict(related)
+    result |= {key: around[key] for key in ("outlook", "balance", "weighing")}
     return result
 
 

@@ -131,6 +131,16 @@ def test_ask(history):
     body = client.get("/api/ask", params={"q": "Will China and the Taliban become friends in the next three months?"}).json()
     assert [a["principal"] for a in body["question"]["actors"]] == ["CHN", "TALIBAN"]
     assert body["question"]["horizon_days"] == 90 and body["outlook"]["state"]
+    csv = client.get("/api/ask", params={"q": "Will China and the Taliban fight?", "format": "csv"}).text.splitlines()
+    assert csv[0].startswith("start,quad_1") and len(csv) >= 2
+
+
+def test_forecast(history):
+    client, _ = history
+    body = client.get("/api/forecast", params={"a": "China", "b": "the Taliban", "horizon": 3}).json()
+    assert body["dyad"] == ["CHN", "TALIBAN"] and body["names"]["TALIBAN"] == "Taliban"
+    assert body["forecast"]["horizon_months"] == 3 and abs(sum(body["forecast"]["states"].values()) - 1) < 1e-3
+    assert 0 <= body["forecast"]["rise"]["probability"] <= 1 and body["forecast"]["rise"]["drivers"]
 
 
 def test_network_json_csv_gexf_and_filters(history):
@@ -156,6 +166,9 @@ def test_network_json_csv_gexf_and_filters(history):
         ("/api/ask", {"q": "Will it rain tomorrow?"}, 422, "two actors"),
         ("/api/network", {"region": "atlantis"}, 422, "region"),
         ("/api/network", {"on": "tomorrow"}, 422, "on"),
+        ("/api/forecast", {"a": "China", "b": "Narnia"}, 404, "Narnia"),
+        ("/api/forecast", {"a": "China", "b": "Pakistan", "horizon": 30}, 422, "horizon"),
+        ("/api/forecast", {"a": "China", "b": "Pakistan", "horizon": "soon"}, 422, "horizon"),
     ],
 )
 def test_bad_relation_requests_are_4xx_and_change_nothing(history, url, params, status, words):

@@ -94,6 +94,7 @@ def test_ask_the_question(page, tmp_path):
         r"(Yes, on this trend|Not on this trend): \w+ by 2022-09-1\d \(trend-based estimate, not a forecast\)\.", verdict
     ), verdict
     assert page.locator("#answer ol li").count() >= 3
+    assert [a.inner_text() for a in page.locator("#ask-exports a").all()] == ["CSV", "JSON"]
     page.screenshot(path=str(tmp_path / "ask.png"), full_page=True)
     page.fill("#ask-form input[name=q]", "Will it rain tomorrow?")
     page.click("#ask-form button[type=submit]")

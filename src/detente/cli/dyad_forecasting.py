@@ -59,7 +59,7 @@ def forecast(
     except (StoreError, WeightsError, KnowledgeBaseError, ModelsError) as error:
         fail(str(error))
     if output is Format.json:
-        typer.echo(json.dumps(_forecast_dict(found), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(api.forecast_to_dict(found), ensure_ascii=False, indent=2))
     else:
         _print_forecast(found)
 
@@ -176,45 +176,6 @@ def _events_table(found: ForecastReport) -> Table:
             event.sentence or event.origin or "",
         )
     return table
-
-
-def _chance_dict(chance: Chance) -> dict:
-    return {
-        "probability": round(chance.probability, 4),
-        "persistence": chance.persistence,
-        "long_run": round(chance.long_run, 4),
-        "drivers": [
-            {"feature": d.feature, "value": round(d.value, 4), "contribution": round(d.contribution, 4)} for d in chance.drivers
-        ],
-    }
-
-
-def _forecast_dict(found: ForecastReport) -> dict:
-    related = found.report
-    result: dict = {
-        "dyad": list(related.dyad),
-        "on": related.on.isoformat(),
-        "dataset": related.dataset,
-        "relation": api.relation_to_dict(related.relation),
-        "forecast": None,
-        "lacking": found.lacking,
-    }
-    predicted = found.forecast
-    if predicted is not None:
-        result["forecast"] = {
-            "month": {"start": predicted.month_start.isoformat(), "end": predicted.on.isoformat()},
-            "net_cooperation": predicted.net,
-            "previous_net_cooperation": predicted.previous_net,
-            "rise": _chance_dict(predicted.rise),
-            "horizon_months": predicted.horizon,
-            "friendly": _chance_dict(predicted.friendly),
-            "states": {name: round(chance, 4) for name, chance in predicted.states.items()},
-            "median_state": predicted.median_state,
-            "median_score": round(predicted.median_score, 4),
-        }
-    report = api.report_to_dict(related)
-    result |= {key: report[key] for key in ("outlook", "balance", "weighing")}
-    return result
 
 
 def _scores_dict(scores: Scores) -> dict:

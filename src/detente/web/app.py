@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from detente import api
 from detente.api import REGIONS
+from detente.forecast.dyads.models import MAX_HORIZON
 from detente.ingest import MAX_DOCUMENT_BYTES, IngestError, document_from_html, document_from_text, parse_date
 from detente.model import Document
 from detente.relations.question import QuestionError
@@ -146,10 +147,24 @@ def create_app(db: str | Path | None = None) -> FastAPI:
             return _csv([_period_row(period) for period in result["series"]["periods"]], "dyad.csv")
         return JSONResponse(result)
 
-    @app.get("/api/ask", summary="Answer \"Will X and Y become friends?\" as `detente ask` does")
-    def ask(q: Annotated[str, Query(min_length=3, max_length=500)]) -> dict[str, Any]:
+    @app.get("/api/ask", summary="Answer \"Will X and Y become friends?\" as `detente ask` does; JSON, or CSV for the series")
+    def ask(
+        q: Annotated[str, Query(min_length=3, max_length=500)],
+        format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    ) -> Response:
         answer = _relations(lambda: api.ask(q, db=path))
-        return api.report_to_dict(answer.report, answer) | {"names": _names(answer.report.dyad)}
+        result = api.report_to_dict(answer.report, answer) | {"names": _names(answer.report.dyad)}
+        if format == "csv":
+            return _csv([_period_row(period) for period in result["series"]["periods"]], "answer.csv")
+        return JSONResponse(result)
+
+    @app.get("/api/forecast", summary="Will net cooperation rise next month, and each state's chance after the horizon, as `detente forecast` does")
+    def forecast(a: str, b: str, horizon: Annotated[int, Query(ge=1, le=MAX_HORIZON, description="months")] = 12) -> dict[str, Any]:
+        first, second = _principal(a), _principal(b)
+        if first == second:
+            raise ApiError(400, f"{a!r} and {b!r} are the same actor ({first}); give two")
+        found = _relations(lambda: api.forecast_dyad(first, second, db=path, horizon_months=horizon))
+        return api.forecast_to_dict(found) | {"names": _names(found.report.dyad)}
 
     @app.get("/api/network", summary="The signed network on a day, filtered; JSON, CSV or GEXF")
     def network(

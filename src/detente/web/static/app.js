@@ -346,6 +346,11 @@ async function ask() {
       element("ol", {}, weighedEvents(result.weighing.map((w) => w.event))),
       element("p", {}, element("a", { href: "#", onclick: (e) => { e.preventDefault(); openDyad(result.dyad[0], result.dyad[1]); } }, "Open the dyad")),
     );
+    const query = new URLSearchParams({ q: question });
+    exportLinks($("#ask-exports"), [
+      ["CSV", `/api/ask?${query}&format=csv`, "answer.csv"],
+      ["JSON", `/api/ask?${query}`, "answer.json"],
+    ]);
   } catch (error) {
     $("#ask-error").textContent = error.message;
   }
