@@ -37,6 +37,8 @@ _RECENT = frozenset({"recent", "latest", "last", "previous"})
 _OBLIGATIONS = frozenset({"must", "should"})
 # The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
+# Modifiers through which a noun that names no actor is the actor of its modifier.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -172,35 +174,39 @@ class _Coder:
     def _statement(self, index: int, verb: Token, drafts: list[_Draft]) -> list[_Draft]:
         """What a statement or a claim codes besides what was said in it.
 
-        A statement is coded only when nothing said in it is: to whom it was made
-        ("told Iran", "said to Iran"), else whom it is about when that is a name
-        ("said Iran had..."). What was said picks the code: that someone "must" or
-        "should" act is a demand (100), that they did something hostile an
-        accusation (112), anything else a statement (010). A claim ("alleged",
-        "claimed") that another actor did something hostile is an accusation of it.
+        That someone "must" or "should" act is a demand (100) on them ("said Libya must
+        hand over the suspects"), whatever the act. Otherwise a statement is coded only
+        when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
+        else whom it is about when that is a name ("said Iran had..."); that they did
+        something hostile is an accusation (112), anything else a statement (010). A
+        claim ("alleged", "claimed") that another actor did something hostile is an
+        accusation of it.
         """
         content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         said = [t for c in content for t in c.subtree]
         sources = self._named(syntax.subjects(verb))
         how = modality(verb, self.lexicon)
+        addressees = _indirect_objects(verb) + syntax.prepositional_objects(verb, frozenset({"to"}))
+        if verb.lemma_ == "tell":
+            addressees += syntax.children(verb, "dobj")
+        obliged = [c for c in content if any(a.lemma_ in _OBLIGATIONS for a in syntax.children(c, "aux"))]
+        if obliged:
+            subjects = [c for clause in obliged for s in syntax.children(clause, "nsubj", "nsubjpass") for c in syntax.conjuncts(s)]
+            targets = self._named(subjects) or self._actors(addressees)
+            return [self._draft(index, verb, s, t, "100", False, how) for s in sources for t in targets]
         inside = [d for d in drafts if d.trigger in said]
         if inside:
             if "claim" not in cues_of(verb, self.lexicon):
                 return []
             accused = {d.source.principal: d.source for d in inside if cameo(d.code).quad >= 3}
             return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()]
-        addressees = syntax.children(verb, "dative", "iobj") + syntax.prepositional_objects(verb, frozenset({"to"}))
-        if verb.lemma_ == "tell":
-            addressees += syntax.children(verb, "dobj")
         if not addressees:
             addressees = [
                 subject for c in content if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
                 if subject.pos_ == "PROPN"
             ]
         code = "010"
-        if any(a.lemma_ in _OBLIGATIONS for c in content for a in syntax.children(c, "aux")):
-            code = "100"
-        elif any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
+        if any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
             code = "112"
         return [self._draft(index, verb, s, t, code, False, how) for s in sources for t in self._actors(addressees)]
 
@@ -210,7 +216,11 @@ class _Coder:
         if verb.dep_ == "amod" or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
             return []
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        patterns = [p for p in self.lexicon.verb_patterns(verb.lemma_.lower()) if p.particle == particle]
+        prepositions = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+        patterns = [
+            p for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+            if p.particle == particle or (particle is None and p.particle in prepositions)
+        ]
         if not patterns:
             return []
         passive = syntax.is_passive(verb)
@@ -224,7 +234,11 @@ class _Coder:
             sources = self._named(syntax.subjects(verb))
         how = modality(verb, self.lexicon)
         for pattern in patterns:
-            targets = self._targets(index, verb, pattern, passive, patients, sources)
+            if pattern.particle is not None and pattern.particle != particle:
+                objects = syntax.children(prepositions[pattern.particle], "pobj")
+            else:
+                objects = patients if passive else syntax.children(verb, "dobj")
+            targets = self._targets(index, verb, pattern, objects, sources)
             if targets is None:
                 continue
             if "reverse" in pattern.flags:
@@ -242,10 +256,10 @@ class _Coder:
         return "temporal" in cues_of(verb.head, self.lexicon) or modality(verb, self.lexicon).alleged
 
     def _targets(
-        self, index: int, verb: Token, pattern: VerbPattern, passive: bool, patients: list[Token], sources: list[Actor]
+        self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor]
     ) -> list[Actor] | None:
-        """The targets a pattern finds around a verb, or None when the pattern does not apply."""
-        objects = patients if passive else syntax.children(verb, "dobj")
+        """The targets a pattern finds around a verb and its objects (the patients of a passive, the object
+        of a prepositional verb: "called for sanctions"), or None when the pattern does not apply."""
         obj = objects[0] if objects else None
         if "complement" in pattern.flags:
             if not any(_names(t) & pattern.objects for t in _complements(verb)):
@@ -255,12 +269,17 @@ class _Coder:
             return None
         elif pattern.preps:
             heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
-            found = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)])
+            targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+            if "to" in pattern.preps:
+                targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
+            found = self._actors(targets)
         else:
-            targets = objects + syntax.children(verb, "dative", "iobj")
+            targets = objects + _indirect_objects(verb)
             found = self._actors([c for t in targets for c in syntax.conjuncts(t)])
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
+        if not any(found) and "clause" in pattern.flags:
+            found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
         actors = [a for a in found if a is not None]
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
@@ -304,8 +323,11 @@ class _Coder:
         if pattern is None or self.mentions.actor(noun) is not None:
             return []
         sources = self._noun_sources(noun, pattern)
-        targets = self._actors(syntax.prepositional_objects(noun, pattern.target_preps - {"between"}))
-        between = self._actors(syntax.prepositional_objects(noun, pattern.target_preps & {"between"}))
+        # The parser often hangs the noun's own prepositions on the light verb that governs it
+        # ("opened an investigation into X").
+        heads = [noun, noun.head] if noun.dep_ == "dobj" and "light" in cues_of(noun.head, self.lexicon) else [noun]
+        targets = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps - {"between"})])
+        between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
         pairs = [(s, t) for s in sources for t in targets + between]
@@ -318,7 +340,15 @@ class _Coder:
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
-        return self.lexicon.nouns.get(noun.lower_) or self.lexicon.nouns.get(noun.lemma_.lower())
+        """The pattern of an event noun, with its modifier first ("hunger strike" is no "strike")."""
+        nouns = self.lexicon.nouns
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        if modifiers:
+            modifier = modifiers[-1].lower_
+            found = nouns.get(f"{modifier} {noun.lower_}") or nouns.get(f"{modifier} {noun.lemma_.lower()}")
+            if found is not None:
+                return found
+        return nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
 
     def _referenced(self, index: int, noun: Token, pattern: NounPattern) -> _Draft | None:
         """The earlier event a definite event noun ("the visit", "the talks") refers to, if it names no one."""
@@ -330,8 +360,16 @@ class _Coder:
         )
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
-        """The actors the tokens name ("US and British activists" name two)."""
-        return [actor for token in tokens for actor in self.mentions.actors(token)]
+        """The actors the tokens name ("US and British activists" name two); a noun that names none
+        stands for the actor its modifier names ("United Nations inspectors", "Israeli bulldozers")."""
+        found = []
+        for token in tokens:
+            named = self.mentions.actors(token)
+            if not named and token.pos_ in ("NOUN", "PROPN"):
+                modifiers = (self.mentions.modifier_actor(c) for c in token.children if c.dep_ in _MODIFIER_DEPS)
+                named = [a for a in modifiers if a is not None][:1]
+            found += named
+        return found
 
     def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
         """The actors the noun phrases name or are about; an event noun's own prepositions count,
@@ -346,18 +384,24 @@ class _Coder:
         return found
 
     def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:
-        """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "a visit by X", or
-        the subject of the verb it is the purpose or time of ("came to Cairo for talks with Sisi",
-        "threw stones during demonstrations against X")."""
+        """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "Israeli tank shelling",
+        "a visit by X", the subject of the verb it is the purpose or time of ("came to Cairo for talks
+        with Sisi", "threw stones during demonstrations against X"), or of a light verb that makes the
+        noun its act ("launched an offensive against X", "held talks with X", "opened an inquiry into X")."""
         found = []
         for child in noun.children:
             if child.dep_ == "poss":
                 found.append(self.mentions.actor(child))
-            elif child.dep_ in ("amod", "compound", "nmod"):
-                found.append(self.mentions.modifier_actor(child))
+            elif child.dep_ in _MODIFIER_DEPS:
+                found.append(self.mentions.actor(child) or self.mentions.modifier_actor(child))
         found += self._named(syntax.prepositional_objects(noun, pattern.source_preps))
         if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
+        if not any(found) and "light" in cues_of(noun.head, self.lexicon):
+            if noun.dep_ == "dobj":
+                found = self._named(syntax.subjects(noun.head))
+            elif noun.dep_ == "nsubjpass":
+                found = self._named(syntax.agents(noun.head))
         return [a for a in found if a is not None]
 
     # --- shared ---------------------------------------------------------------------------------
@@ -408,12 +452,31 @@ def _pairs_among(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
 
 
 def _names(token: Token) -> set[str]:
-    """The ways a noun may be named in a pattern: its form, lemma, and with its modifiers ("war criminal")."""
+    """The ways a noun may be named in a pattern: its form, lemma, with its modifier ("war criminal") or
+    its "of" ("state of emergency"); an amount is named by what it is an amount of ("70 million dollars
+    of aid", "$50,000 worth of goods")."""
     names = {token.lower_, token.lemma_.lower()}
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
     if modifiers:
         names.add(f"{modifiers[-1].lower_} {token.lower_}")
+    amount = token.lower_ == "worth" or any(c.dep_ in ("nummod", "quantmod") for c in token.children)
+    for of in syntax.prepositional_objects(token, frozenset({"of"})):
+        names.add(f"{token.lower_} of {of.lower_}")
+        if amount:
+            names |= _names(of)
     return names
+
+
+def _clause_subjects(verb: Token, obj: Token | None) -> list[Token]:
+    """The subjects of the that-clause a verb or its object governs ("demanded that Israel withdraw",
+    "expressed hopes that Syria would join")."""
+    clauses = syntax.children(verb, "ccomp") + (syntax.children(obj, "acl", "ccomp") if obj is not None else [])
+    return [s for c in clauses for s in syntax.children(c, "nsubj", "nsubjpass")]
+
+
+def _indirect_objects(verb: Token) -> list[Token]:
+    """The nouns a verb's action is given to without a preposition ("gave Tanzania a grant")."""
+    return [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def _complements(verb: Token) -> list[Token]:

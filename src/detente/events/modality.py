@@ -2,8 +2,9 @@
 
 Each test looks at the act's own clause and then climbs the clauses that govern
 it, because that is where English puts the cue: "did not recognise" (own clause),
-"refused to recognise" (a governing clause), "accused Iran of arming the
-Houthis" (a governing accusation), "would love to see" (a governing modal). The climb
+"refused to recognise" (a governing clause), "called for a boycott" (a governing
+request), "accused Iran of arming the Houthis" (a governing accusation), "would love
+to see" (a governing modal). The climb
 stops at a relative clause or a clause with its own subject and, for negation and
 modality, at a speech verb: "X did not say that Y attacked Z" leaves the attack as
 reported. Claims are looked for all the way up: "a report saying that Y attacked Z".
@@ -83,7 +84,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             if "refusal" in cues and link in _NEGATED_BELOW:
                 negated = intent = True
             hypothetical = hypothetical or above.hypothetical or above.conditional or "hypothetical" in cues
-            if "request" in cues and link in ("xcomp", "ccomp", "acl"):
+            if "request" in cues and (link in ("xcomp", "ccomp", "acl") or (link == "prep" and token.lower_ == "for")):
                 hypothetical = True
             if link in _INTENDED_BELOW and (above.future or cues & {"intent", "commitment"}):
                 if _someone_else(token, governor):
