@@ -211,3 +211,34 @@ def test_an_object_is_named_with_its_of():
 
 def test_a_that_clause_names_whom_a_hope_is_about():
     assert triples(code("Japan expressed hope that China would join the talks."), facts_only=True) == {("JPN", "013", "CHN")}
+
+
+def test_a_claim_accuses_whom_it_is_about_and_claiming_one_s_own_attack_takes_responsibility():
+    assert triples(code("Rwanda alleged that France was aware of the preparations.")) == {("RWA", "112", "FRA")}
+    events = code("The US claimed that it had attacked ISIS in Iraq.")
+    assert ("USA", "015", "ISIS") in triples(events, facts_only=True)
+    assert all(e.alleged for e in events if e.cameo == "190")
+
+
+def test_a_text_speaks_for_who_issued_it():
+    events = code("A statement issued by the Iranian foreign ministry said Israel must withdraw from Syria.")
+    assert ("IRN", "100", "ISR") in triples(events, facts_only=True)
+
+
+def test_a_part_acts_for_the_whole():
+    assert triples(code("Hundreds of UN troops withdrew from Syria.")) == {("UNO", "0874", "SYR")}
+
+
+def test_violence_without_an_agent_comes_from_where_it_was_fired():
+    assert triples(code("Rockets were fired at Israel from Lebanon.")) == {("LBN", "194", "ISR")}
+    assert code("The prisoners were released from Syria.") == []
+
+
+def test_a_topic_names_what_a_gathering_is_about():
+    assert triples(code("Obama attended a summit on the unrest in Iran.", date(2015, 6, 9))) == {("USA", "042", "IRN")}
+
+
+def test_a_coordinated_verb_does_not_take_its_sibling_s_meaning():
+    events = code("France accused Rwanda of lying but said it was determined to mend ties with Kigali.")
+    mending = only([e for e in events if e.root == "03"], "FRA", "RWA")
+    assert not mending.alleged

@@ -37,6 +37,15 @@ _RECENT = frozenset({"recent", "latest", "last", "previous"})
 _OBLIGATIONS = frozenset({"must", "should"})
 # The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
+# Prepositions through which a noun phrase is about what their object is about.
+_FURTHER_IN = frozenset({"of", "on", "about", "over"})
+# Roots of armed violence, whose passive without an agent names its origin with "from".
+_ARMED_ROOTS = frozenset({"18", "19", "20"})
+# Words for a part or a number of a whole: "hundreds of UN troops" act for the UN.
+_PARTITIVES = frozenset(
+    {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "all", "several", "member", "part",
+     "number", "contingent", "unit", "group"}
+)
 # Modifiers through which a noun that names no actor is the actor of its modifier.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
@@ -179,12 +188,17 @@ class _Coder:
         when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
         else whom it is about when that is a name ("said Iran had..."); that they did
         something hostile is an accusation (112), anything else a statement (010). A
-        claim ("alleged", "claimed") that another actor did something hostile is an
-        accusation of it.
+        claim ("alleged", "claimed") is an accusation of whom it is about, or of another
+        actor's hostile act it reports; a claim of one's own hostile act is taking
+        responsibility for it (015).
         """
         content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         said = [t for c in content for t in c.subtree]
-        sources = self._named(syntax.subjects(verb))
+        speaking = syntax.subjects(verb)
+        # Who speaks through a text is who made it: "a statement issued by the ministry said".
+        sources = self._named(speaking) or [
+            a for s in speaking if s.pos_ in ("NOUN", "PROPN") for a in syntax.actor_within(s, self.mentions)
+        ]
         how = modality(verb, self.lexicon)
         addressees = _indirect_objects(verb) + syntax.prepositional_objects(verb, frozenset({"to"}))
         if verb.lemma_ == "tell":
@@ -195,18 +209,24 @@ class _Coder:
             targets = self._named(subjects) or self._actors(addressees)
             return [self._draft(index, verb, s, t, "100", False, how) for s in sources for t in targets]
         inside = [d for d in drafts if d.trigger in said]
+        claim = "claim" in cues_of(verb, self.lexicon)
         if inside:
-            if "claim" not in cues_of(verb, self.lexicon):
+            if not claim:
                 return []
-            accused = {d.source.principal: d.source for d in inside if cameo(d.code).quad >= 3}
-            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()]
+            speakers = {s.principal for s in sources}
+            hostile = [d for d in inside if cameo(d.code).quad >= 3]
+            accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
+            owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
+            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + [
+                self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()
+            ]
         if not addressees:
             addressees = [
                 subject for c in content if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
                 if subject.pos_ == "PROPN"
             ]
         code = "010"
-        if any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
+        if claim or any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
             code = "112"
         return [self._draft(index, verb, s, t, code, False, how) for s in sources for t in self._actors(addressees)]
 
@@ -238,6 +258,9 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
+            if passive and not sources and pattern.code[:2] in _ARMED_ROOTS:
+                # "a mortar bomb was fired at Israel from Gaza": violence comes from where it was fired.
+                sources = self._named(syntax.prepositional_objects(verb, frozenset({"from"})))
             targets = self._targets(index, verb, pattern, objects, sources)
             if targets is None:
                 continue
@@ -361,10 +384,13 @@ class _Coder:
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
         """The actors the tokens name ("US and British activists" name two); a noun that names none
-        stands for the actor its modifier names ("United Nations inspectors", "Israeli bulldozers")."""
+        stands for the actor its modifier names ("United Nations inspectors", "Israeli bulldozers"),
+        a part for the whole it is part of ("hundreds of UN troops", "some of the rebels")."""
         found = []
         for token in tokens:
             named = self.mentions.actors(token)
+            if not named and token.lemma_.lower() in _PARTITIVES:
+                named = self._named(syntax.prepositional_objects(token, frozenset({"of"})))
             if not named and token.pos_ in ("NOUN", "PROPN"):
                 modifiers = (self.mentions.modifier_actor(c) for c in token.children if c.dep_ in _MODIFIER_DEPS)
                 named = [a for a in modifiers if a is not None][:1]
@@ -373,13 +399,14 @@ class _Coder:
 
     def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
         """The actors the noun phrases name or are about; an event noun's own prepositions count,
-        and so does what an "of" names further in ("a resumption of ties between X and Y")."""
+        and so does what an "of" or a topic names further in ("a resumption of ties between X and Y",
+        "a summit on the unrest in Iran")."""
         found = []
         for token in tokens:
             pattern = self._noun_pattern(token)
             within = syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
             if not within and depth:
-                within = self._actors([o for p in syntax.children(token, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")], depth - 1)
+                within = self._actors(syntax.prepositional_objects(token, _FURTHER_IN), depth - 1)
             found += within
         return found
 

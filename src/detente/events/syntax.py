@@ -139,10 +139,10 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
-# modifiers: "the killing of X", "calls by X", "an offer from X", the noun's own prepositions
+# modifiers: "the killing of X", "calls by X", "an offer from X", "a report released by X", the noun's own prepositions
 # (``preps``), "measures against X", "sanctions on X", "ties with X", "ties between X and Y",
 # a relative clause's subject, the place it is in.
-_ABOUT = ("of", "by", "from", "preps", "against", "on", "with", "between", "relcl", "in")
+_ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between", "relcl", "in")
 
 
 def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
@@ -164,6 +164,8 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
         for child in token.children:
             if wanted == "relcl" and child.dep_ == "relcl":
                 objects = children(child, *SUBJECT_DEPS)
+            elif wanted == "acl" and child.dep_ == "acl":
+                objects = [o for agent in children(child, "agent") for o in children(agent, "pobj")]
             elif child.dep_ == "prep" and (child.lower_ == wanted or wanted == "preps" and child.lower_ in preps):
                 objects = children(child, "pobj")
             else:
