@@ -242,3 +242,29 @@ def test_a_coordinated_verb_does_not_take_its_sibling_s_meaning():
     events = code("France accused Rwanda of lying but said it was determined to mend ties with Kigali.")
     mending = only([e for e in events if e.root == "03"], "FRA", "RWA")
     assert not mending.alleged
+
+
+def test_coordinated_subjects_meet_each_other_only_when_they_meet_no_one_else():
+    events = code("The ambassadors of France and Germany met the Iranian president.")
+    assert triples(events) == {("FRA", "040", "IRN"), ("DEU", "040", "IRN")}
+
+
+def test_a_participle_modifying_a_noun_has_that_noun_for_subject_or_patient():
+    assert code("Neither Spain nor France boycotted the parade supporting Morocco.") == []
+    events = code("Egypt welcomed the Palestinian prisoners released by Israel.")
+    assert ("ISR", "0841", "PSE") in triples(events)
+
+
+def test_a_release_without_an_agent_comes_from_who_held_the_prisoners():
+    assert triples(code("The Palestinian prisoners were freed from Israeli jails.")) == {("ISR", "0841", "PSE")}
+
+
+def test_a_cancelled_meeting_is_refused_and_a_refusal_negates_its_act():
+    events = code("Egypt postponed its visit to Israel.")
+    assert triples(events, facts_only=True) == {("EGY", "125", "ISR")}
+    assert triples(code("Syria's refusal to meet Lebanon surprised no one."), facts_only=True) <= {("SYR", "125", "LBN")}
+
+
+def test_wanting_someone_to_act_is_an_appeal_to_them():
+    events = code("Brazil wants Argentina to attack Chile.")
+    assert triples(events, facts_only=True) == {("BRA", "020", "ARG")}

@@ -12,6 +12,7 @@ the proposal", "dismissed the charges") is aimed at whoever made it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -39,8 +40,9 @@ _OBLIGATIONS = frozenset({"must", "should"})
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
 # Prepositions through which a noun phrase is about what their object is about.
 _FURTHER_IN = frozenset({"of", "on", "about", "over"})
-# Roots of armed violence, whose passive without an agent names its origin with "from".
-_ARMED_ROOTS = frozenset({"18", "19", "20"})
+# Acts whose passive without an agent names who did them with "from": armed violence ("fired at
+# Israel from Gaza"), a release or an expulsion ("freed from Syrian jails", "expelled from Iraq").
+_FROM_ORIGIN = re.compile(r"084|17|18|19|20")
 # Words for a part or a number of a whole: "hundreds of UN troops" act for the UN.
 _PARTITIVES = frozenset(
     {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "all", "several", "member", "part",
@@ -246,33 +248,37 @@ class _Coder:
         passive = syntax.is_passive(verb)
         if passive:
             patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS) or (
-                syntax.subjects(verb.head) if verb.dep_ == "conj" else []
+                syntax.subjects(verb.head) if verb.dep_ == "conj" else syntax.conjuncts(verb.head) if verb.dep_ == "acl" else []
             )
             sources = self._named(syntax.agents(verb)) or self._implicit_agents(verb, earlier)
         else:
             patients = []
             sources = self._named(syntax.subjects(verb))
+        # "a mortar bomb was fired at Israel from Gaza": violence with no agent comes from where it was
+        # fired, a release or an expulsion from who held the person.
+        origins = self._named(syntax.prepositional_objects(verb, frozenset({"from"}))) if passive and not sources else []
         how = modality(verb, self.lexicon)
+        among: VerbPattern | None = None
         for pattern in patterns:
             if pattern.particle is not None and pattern.particle != particle:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            if passive and not sources and pattern.code[:2] in _ARMED_ROOTS:
-                # "a mortar bomb was fired at Israel from Gaza": violence comes from where it was fired.
-                sources = self._named(syntax.prepositional_objects(verb, frozenset({"from"})))
-            targets = self._targets(index, verb, pattern, objects, sources)
+            acting = origins if _FROM_ORIGIN.match(pattern.code) and not sources else sources
+            targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
             if "reverse" in pattern.flags:
-                sources, targets = targets, sources
-            symmetric = "symmetric" in pattern.flags
-            pairs = [(s, t) for s in sources for t in targets]
-            if not pairs and symmetric:
-                pairs = _pairs_among(sources)
+                acting, targets = targets, acting
+            pairs = [(s, t) for s in acting for t in targets]
             if pairs:
-                return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s, t in pairs]
-        return []
+                return [self._draft(index, verb, s, t, pattern.code, "symmetric" in pattern.flags, how) for s, t in pairs]
+            if "symmetric" in pattern.flags and among is None:
+                among = pattern
+        if among is None:
+            return []
+        # Coordinated subjects that do something together with no one else ("China and India met").
+        return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
 
     def _gerund_counts(self, verb: Token) -> bool:
         """A gerund after a preposition is coded after a time word ("after meeting X") or as a claim."""
@@ -392,8 +398,8 @@ class _Coder:
             if not named and token.lemma_.lower() in _PARTITIVES:
                 named = self._named(syntax.prepositional_objects(token, frozenset({"of"})))
             if not named and token.pos_ in ("NOUN", "PROPN"):
-                modifiers = (self.mentions.modifier_actor(c) for c in token.children if c.dep_ in _MODIFIER_DEPS)
-                named = [a for a in modifiers if a is not None][:1]
+                words = (w for c in token.children if c.dep_ in _MODIFIER_DEPS for w in c.subtree)
+                named = [a for a in map(self.mentions.modifier_actor, words) if a is not None][:1]
             found += named
         return found
 

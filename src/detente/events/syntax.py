@@ -53,7 +53,13 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+    """A passive verb, or a past participle modifying a noun ("prisoners released by Israel")."""
+    return is_participle_modifier(verb, "VBN") or any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+
+
+def is_participle_modifier(verb: Token, tag: str) -> bool:
+    """Whether a verb is a participle (VBN past, VBG present) modifying the noun it hangs from."""
+    return verb.dep_ == "acl" and verb.tag_ == tag and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -72,7 +78,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
     A conjoined verb shares its head's subject; an infinitive below a passive takes
     its subject ("Obama is expected to visit"); an infinitive or gerund takes the
     object of an object-control verb ("accused Russia of supplying") or else the
-    subject of the verb it hangs from; a gerund after a preposition with a noun
+    subject of the verb it hangs from; a present participle modifying a noun takes
+    that noun ("the militants attacking the town"); a gerund after a preposition with a noun
     ("about Russia paying") takes that noun; a finite verb whose subject the parser
     hung on the previous clause ("..., the organization, ... reached out") takes it back.
     """
@@ -95,6 +102,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
         if is_passive(head) and verb.dep_ == "conj":
             return []
         return subjects(head) if head != verb else []
+    if is_participle_modifier(verb, "VBG"):
+        return conjuncts(head)
     if link(verb) == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return _possessor(head)
     if verb.tag_ in FINITE_TAGS:
