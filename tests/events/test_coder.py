@@ -259,9 +259,9 @@ def test_a_release_without_an_agent_comes_from_who_held_the_prisoners():
     assert triples(code("The Palestinian prisoners were freed from Israeli jails.")) == {("ISR", "0841", "PSE")}
 
 
-def test_a_cancelled_meeting_is_refused_and_a_refusal_negates_its_act():
-    events = code("Egypt postponed its visit to Israel.")
-    assert triples(events, facts_only=True) == {("EGY", "125", "ISR")}
+def test_a_cancelled_visit_reduces_relations_and_a_refusal_negates_its_act():
+    events = code("Egypt cancelled its visit to Israel.")
+    assert triples(events, facts_only=True) == {("EGY", "161", "ISR")}, "CAMEO codes cancelled meetings as 161"
     assert triples(code("Syria's refusal to meet Lebanon surprised no one."), facts_only=True) <= {("SYR", "125", "LBN")}
 
 
