@@ -268,3 +268,20 @@ def test_a_cancelled_visit_reduces_relations_and_a_refusal_negates_its_act():
 def test_wanting_someone_to_act_is_an_appeal_to_them():
     events = code("Brazil wants Argentina to attack Chile.")
     assert triples(events, facts_only=True) == {("BRA", "020", "ARG")}
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names():
+    assert triples(code("Russia threatened to stop the negotiations if the United States deployed missiles.")) >= {("RUS", "134", "USA")}
+    assert triples(code("Syrian workers threatened to hold a general strike unless Israel left.")) == {("SYR", "133", "ISR")}
+
+
+def test_an_arrest_without_an_agent_is_made_where_it_happened():
+    assert triples(code("A Canadian missionary was arrested in Lebanon.")) == {("LBN", "173", "CAN")}
+
+
+def test_a_promise_of_support_is_an_intent_to_cooperate():
+    assert triples(code("Portugal will support Turkey's bid.")) == {("PRT", "032", "TUR")}
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about():
+    assert triples(code("Lebanon complained to the United Nations over Israeli air raids.")) == {("LBN", "114", "ISR")}

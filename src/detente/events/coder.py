@@ -254,17 +254,14 @@ class _Coder:
         else:
             patients = []
             sources = self._named(syntax.subjects(verb))
-        # "a mortar bomb was fired at Israel from Gaza": violence with no agent comes from where it was
-        # fired, a release or an expulsion from who held the person.
-        origins = self._named(syntax.prepositional_objects(verb, frozenset({"from"}))) if passive and not sources else []
         how = modality(verb, self.lexicon)
-        among: VerbPattern | None = None
+        applied = among = None
         for pattern in patterns:
             if pattern.particle is not None and pattern.particle != particle:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = origins if _FROM_ORIGIN.match(pattern.code) and not sources else sources
+            acting = sources or (self._origins(verb, pattern.code) if passive else [])
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
@@ -273,12 +270,35 @@ class _Coder:
             pairs = [(s, t) for s in acting for t in targets]
             if pairs:
                 return [self._draft(index, verb, s, t, pattern.code, "symmetric" in pattern.flags, how) for s, t in pairs]
-            if "symmetric" in pattern.flags and among is None:
-                among = pattern
-        if among is None:
+            applied = applied or pattern
+            if "symmetric" in pattern.flags:
+                among = among or pattern
+        if among is not None:
+            # Coordinated subjects that do something together with no one else ("China and India met").
+            return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
+        if applied is not None and how.intent:
+            # A threat or a promise is aimed at whoever its condition names ("threatened to halt
+            # the talks if the United States went ahead").
+            return [self._draft(index, verb, s, t, applied.code, False, how) for s in sources for t in self._conditioned(verb)]
+        return []
+
+    def _origins(self, verb: Token, code: str) -> list[Actor]:
+        """Who did a passive act that names no agent, where English says it otherwise: violence comes
+        from where it was fired ("fired at Israel from Gaza"), a release or an expulsion from who held
+        the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran")."""
+        if not _FROM_ORIGIN.match(code):
             return []
-        # Coordinated subjects that do something together with no one else ("China and India met").
-        return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
+        preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
+        return self._named(syntax.prepositional_objects(verb, preps))
+
+    def _conditioned(self, token: Token) -> list[Actor]:
+        """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
+        found = []
+        for clause in [token, *syntax.governors(token)]:
+            for condition in syntax.children(clause, "advcl"):
+                if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in condition.children):
+                    found += self._named([c for s in syntax.children(condition, "nsubj") for c in syntax.conjuncts(s)])
+        return found
 
     def _gerund_counts(self, verb: Token) -> bool:
         """A gerund after a preposition is coded after a time word ("after meeting X") or as a claim."""
@@ -359,6 +379,8 @@ class _Coder:
         between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
+        if sources and not targets + between and how.intent:
+            targets = self._conditioned(noun)
         pairs = [(s, t) for s in sources for t in targets + between]
         if not sources and symmetric:
             pairs += _pairs_among(between)
