@@ -285,3 +285,8 @@ def test_a_promise_of_support_is_an_intent_to_cooperate():
 
 def test_a_complaint_is_aimed_at_what_it_is_about():
     assert triples(code("Lebanon complained to the United Nations over Israeli air raids.")) == {("LBN", "114", "ISR")}
+
+
+def test_expelling_or_recalling_diplomats_reduces_relations_and_airstrikes_are_aerial():
+    assert triples(code("Russia expelled 20 US diplomats.")) == {("RUS", "161", "USA")}
+    assert triples(code("Israel carried out airstrikes on Gaza.")) == {("ISR", "195", "PSE")}
