@@ -290,3 +290,8 @@ def test_a_complaint_is_aimed_at_what_it_is_about():
 def test_expelling_or_recalling_diplomats_reduces_relations_and_airstrikes_are_aerial():
     assert triples(code("Russia expelled 20 US diplomats.")) == {("RUS", "161", "USA")}
     assert triples(code("Israel carried out airstrikes on Gaza.")) == {("ISR", "195", "PSE")}
+
+
+def test_a_report_speaks_for_where_it_was_released():
+    events = code("A report released on Tuesday in the Rwandan capital alleged that France was aware of the plans.")
+    assert triples(events) == {("RWA", "112", "FRA")}

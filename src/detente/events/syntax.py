@@ -148,7 +148,8 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
-# modifiers: "the killing of X", "calls by X", "an offer from X", "a report released by X", the noun's own prepositions
+# modifiers: "the killing of X", "calls by X", "an offer from X", "a report released by X" (or in X),
+# the noun's own prepositions
 # (``preps``), "measures against X", "sanctions on X", "ties with X", "ties between X and Y",
 # a relative clause's subject, the place it is in.
 _ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between", "relcl", "in")
@@ -174,20 +175,26 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
             if wanted == "relcl" and child.dep_ == "relcl":
                 objects = children(child, *SUBJECT_DEPS)
             elif wanted == "acl" and child.dep_ == "acl":
-                objects = [o for agent in children(child, "agent") for o in children(agent, "pobj")]
+                objects = [o for agent in children(child, "agent") for o in children(agent, "pobj")] or [
+                    o for prep in children(child, "prep") if prep.lower_ == "in" for o in children(prep, "pobj")
+                ]
             elif child.dep_ == "prep" and (child.lower_ == wanted or wanted == "preps" and child.lower_ in preps):
                 objects = children(child, "pobj")
             else:
                 continue
-            found = [
-                actor
-                for object_ in objects
-                for coordinated in conjuncts(object_)
-                for actor in mentions.actors(coordinated) or [a for a in [mentions.modifier_actor(coordinated)] if a]
-            ]
+            found = [actor for object_ in objects for coordinated in conjuncts(object_) for actor in _named(coordinated, mentions)]
             if found:
                 return found
     return []
+
+
+def _named(token: Token, mentions: Mentions) -> list[Actor]:
+    """The actors a noun names, or the one its name or modifier names ("the Rwandan capital")."""
+    named = mentions.actors(token) or [a for a in [mentions.modifier_actor(token)] if a]
+    if not named:
+        modifiers = (mentions.modifier_actor(c) for c in token.children if c.dep_ in ("amod", "compound"))
+        named = [a for a in modifiers if a is not None][:1]
+    return named
 
 
 def clause_of(token: Token) -> Token:
