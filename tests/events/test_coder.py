@@ -295,3 +295,9 @@ def test_expelling_or_recalling_diplomats_reduces_relations_and_airstrikes_are_a
 def test_a_report_speaks_for_where_it_was_released():
     events = code("A report released on Tuesday in the Rwandan capital alleged that France was aware of the plans.")
     assert triples(events) == {("RWA", "112", "FRA")}
+
+
+def test_an_act_demanded_has_not_happened_but_one_asked_to_end_has():
+    events = code("The EU demanded the withdrawal of Serbian forces from Bosnia.")
+    assert triples(events, facts_only=True) == {("EU", "100", "SRB")}
+    assert triples(code("Russia urged an end to the Turkish offensive in Syria."), facts_only=True) == {("TUR", "190", "SYR")}

@@ -2,12 +2,13 @@
 
 Each test looks at the act's own clause and then climbs the clauses that govern
 it, because that is where English puts the cue: "did not recognise" (own clause),
-"refused to recognise" (a governing clause), "called for a boycott" (a governing
-request), "accused Iran of arming the Houthis" (a governing accusation), "would love
-to see" (a governing modal). The climb
-stops at a relative clause or a clause with its own subject and, for negation and
-modality, at a speech verb: "X did not say that Y attacked Z" leaves the attack as
-reported. Claims are looked for all the way up: "a report saying that Y attacked Z".
+"refused to recognise" (a governing clause), "called for a boycott", "demanded the
+withdrawal" (a governing request; "urged an end to the offensive" leaves the offensive
+as it is), "accused Iran of arming the Houthis" (a governing accusation), "would love
+to see" (a governing modal). The climb stops at a relative clause or a clause with
+its own subject and, for negation and modality, at a speech verb: "X did not say
+that Y attacked Z" leaves the attack as reported. Claims are looked for all the way
+up: "a report saying that Y attacked Z".
 """
 
 from __future__ import annotations
@@ -86,7 +87,10 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             if "refusal" in cues and link in _NEGATED_BELOW:
                 negated = intent = True
             hypothetical = hypothetical or above.hypothetical or above.conditional or "hypothetical" in cues
-            if "request" in cues and (link in ("xcomp", "ccomp", "acl") or (link == "prep" and token.lower_ == "for")):
+            asked_for = link in ("xcomp", "ccomp", "acl") or (link == "prep" and token.lower_ == "for") or (
+                link == "dobj" and token == trigger
+            )
+            if "request" in cues and asked_for:
                 hypothetical = True
             if link in _INTENDED_BELOW and (above.future or cues & {"intent", "commitment"}):
                 if _someone_else(token, governor):
