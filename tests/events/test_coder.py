@@ -301,3 +301,13 @@ def test_an_act_demanded_has_not_happened_but_one_asked_to_end_has():
     events = code("The EU demanded the withdrawal of Serbian forces from Bosnia.")
     assert triples(events, facts_only=True) == {("EU", "100", "SRB")}
     assert triples(code("Russia urged an end to the Turkish offensive in Syria."), facts_only=True) == {("TUR", "190", "SYR")}
+
+
+def test_an_act_some_time_after_another_dates_the_other_back():
+    events = code("France restored ties with Iran almost five years after Iranian crowds burned down its embassy.")
+    burning = only([e for e in events if e.cameo == "1712"], "IRN", "FRA")
+    assert (burning.date.start, burning.date.end, burning.date.precision) == (date(2018, 1, 1), date(2018, 12, 31), "year")
+    restoring = only([e for e in events if e.cameo == "050"], "FRA", "IRN")
+    assert restoring.date.start == PUBLISHED
+    rockets = only(code("Israel attacked Gaza on Monday, a day after Hamas fired rockets at Israel."), "HAMAS", "ISR")
+    assert (rockets.date.start, rockets.date.precision) == (date(2023, 5, 14), "day")

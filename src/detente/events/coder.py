@@ -27,7 +27,8 @@ from detente.events.lexicon import load as load_lexicon
 from detente.events.modality import Modality, cues_of, modality
 from detente.events.ontology import cameo, intent_code
 from detente.model import Actor, Document, Event, EventDate, TimeExpression
-from detente.timex import find_time_expressions
+from detente.timex import find_time_expressions, intervals
+from detente.timex.lexicon import load_lexicon as load_time_words
 
 # Sectors of actors that bear arms: supporting them is material aid, not praise.
 ARMED_SECTORS = frozenset({"REB", "INS", "MIL", "UAF", "SPY", "COP"})
@@ -577,9 +578,41 @@ class _Dates:
                 self.by_sentence.setdefault(span.root.sent.start, []).append(expression.date)
 
     def of(self, trigger: Token) -> EventDate:
+        clause = syntax.clause_of(trigger)
+        offset = _offset(clause)
+        if offset is not None:
+            # "restored ties five years after crowds burned the embassy": the burning is five years earlier.
+            amount, unit = offset
+            governing = self.of(clause.head)
+            precision = intervals.coarser(intervals.UNIT_PRECISION[unit], governing.precision)
+            return intervals.containing(intervals.shifted(governing.start, amount, unit), precision)
         for token in [trigger, *syntax.governors(trigger)]:
             found = self.by_anchor.get(token.i)
             if found:
                 return min(found, key=lambda item: abs(item[0] - trigger.i))[1]
         sentence_level = self.by_sentence.get(trigger.sent.start, [])
         return sentence_level[0] if len(sentence_level) == 1 else self.fallback
+
+
+def _offset(clause: Token) -> tuple[int, str] | None:
+    """How far a clause introduced by "N units after" or "N units before" lies from the clause it
+    modifies ("five years after crowds burned": -5 years), or None."""
+    if clause.dep_ != "advcl":
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if not marks:
+        return None
+    words = load_time_words()
+    # The parser hangs the duration on the clause, on its "after", or makes the clause hang on it.
+    durations = syntax.children(clause, "npadvmod") + syntax.children(marks[0], "npadvmod") + [clause.head]
+    for duration in durations:
+        unit = words.units.get(duration.lemma_.lower())
+        counts = [c for c in duration.children if c.dep_ in ("nummod", "det")]
+        if unit is None or not counts:
+            continue
+        try:
+            amount = 1 if counts[0].dep_ == "det" else words.number_value(counts[0].lower_)
+        except (KeyError, ValueError):
+            continue
+        return (-amount if marks[0].lower_ == "after" else amount), unit
+    return None
