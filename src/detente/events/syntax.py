@@ -189,11 +189,16 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
 
 
 def _named(token: Token, mentions: Mentions) -> list[Actor]:
-    """The actors a noun names, or the one its name or modifier names ("the Rwandan capital")."""
+    """The actors a noun names, or the one its owner or modifier names ("Israel's militia ally",
+    "the Rwandan capital")."""
     named = mentions.actors(token) or [a for a in [mentions.modifier_actor(token)] if a]
-    if not named:
-        modifiers = (mentions.modifier_actor(c) for c in token.children if c.dep_ in ("amod", "compound"))
-        named = [a for a in modifiers if a is not None][:1]
+    for child in token.children if not named else ():
+        if child.dep_ == "poss":
+            named = mentions.actors(child)
+        elif child.dep_ in ("amod", "compound"):
+            named = [a for a in [mentions.modifier_actor(child)] if a]
+        if named:
+            break
     return named
 
 
