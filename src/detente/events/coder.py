@@ -42,7 +42,8 @@ _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
 # Prepositions through which a noun phrase is about what their object is about.
 _FURTHER_IN = frozenset({"of", "on", "about", "over"})
 # Acts whose passive without an agent names who did them with "from": armed violence ("fired at
-# Israel from Gaza"), a release or an expulsion ("freed from Syrian jails", "expelled from Iraq").
+# Israel from Gaza"), a release or an expulsion ("freed from Syrian jails", "expelled from Iraq");
+# an arrest names them with "in" too ("arrested in Lebanon").
 _FROM_ORIGIN = re.compile(r"084|17|18|19|20")
 # Words for a part or a number of a whole: "hundreds of UN troops" act for the UN.
 _PARTITIVES = frozenset(
@@ -208,8 +209,8 @@ class _Coder:
             addressees += syntax.children(verb, "dobj")
         obliged = [c for c in content if any(a.lemma_ in _OBLIGATIONS for a in syntax.children(c, "aux"))]
         if obliged:
-            subjects = [c for clause in obliged for s in syntax.children(clause, "nsubj", "nsubjpass") for c in syntax.conjuncts(s)]
-            targets = self._named(subjects) or self._actors(addressees)
+            subjects = [s for clause in obliged for s in syntax.children(clause, "nsubj", "nsubjpass")]
+            targets = self._named([c for s in subjects for c in syntax.conjuncts(s)]) or self._actors(addressees)
             return [self._draft(index, verb, s, t, "100", False, how) for s in sources for t in targets]
         inside = [d for d in drafts if d.trigger in said]
         claim = "claim" in cues_of(verb, self.lexicon)
@@ -248,9 +249,10 @@ class _Coder:
             return []
         passive = syntax.is_passive(verb)
         if passive:
-            patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS) or (
-                syntax.subjects(verb.head) if verb.dep_ == "conj" else syntax.conjuncts(verb.head) if verb.dep_ == "acl" else []
-            )
+            patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS)
+            if not patients and verb.dep_ in ("conj", "acl"):
+                # "met X and were reassured" shares its subject; "prisoners released by Israel" is about them.
+                patients = syntax.subjects(verb.head) if verb.dep_ == "conj" else syntax.conjuncts(verb.head)
             sources = self._named(syntax.agents(verb)) or self._implicit_agents(verb, earlier)
         else:
             patients = []
@@ -280,7 +282,8 @@ class _Coder:
         if applied is not None and how.intent:
             # A threat or a promise is aimed at whoever its condition names ("threatened to halt
             # the talks if the United States went ahead").
-            return [self._draft(index, verb, s, t, applied.code, False, how) for s in sources for t in self._conditioned(verb)]
+            targets = self._conditioned(verb)
+            return [self._draft(index, verb, s, t, applied.code, False, how) for s in sources for t in targets]
         return []
 
     def _origins(self, verb: Token, code: str) -> list[Actor]:
@@ -376,8 +379,10 @@ class _Coder:
         # The parser often hangs the noun's own prepositions on the light verb that governs it
         # ("opened an investigation into X").
         heads = [noun, noun.head] if noun.dep_ == "dobj" and "light" in cues_of(noun.head, self.lexicon) else [noun]
-        targets = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps - {"between"})])
-        between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
+        targets, between = (
+            self._actors([t for h in heads for t in syntax.prepositional_objects(h, preps)])
+            for preps in (pattern.target_preps - {"between"}, pattern.target_preps & {"between"})
+        )
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
         if sources and not targets + between and how.intent:

@@ -53,9 +53,10 @@ def read_petrarch(path: Path, principal: Callable[[str], str | None] | None = No
     """PETRARCH validation records (``PETR2_GSR_validation.xml``, ``PETR_Validate_records_2_02.xml``).
 
     A record marked ``noevents`` expects nothing; records with ``evaluate="false"`` or an empty
-    text are skipped, and so are records of a category the file's ``<Include>`` list leaves out (the
-    suite's own runner evaluates only those categories). ``principal`` reads an actor code (Phoenix codes by default; a suite with
-    its own dictionaries passes their import's reading, see ``detente.actors.petrarch``).
+    text are skipped, and so are records of a category the file's ``<Include>`` list leaves out
+    (the suite's own runner evaluates only those categories). ``principal`` reads an actor code
+    (Phoenix codes by default; a suite with its own dictionaries passes their import's reading,
+    see ``detente.actors.petrarch``).
     The files mix XML with free text and non-XML tags, so records are read by pattern, not parsed.
     """
     text = _read(path)

@@ -54,7 +54,8 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a past participle modifying a noun ("prisoners released by Israel")."""
-    return is_participle_modifier(verb, "VBN") or any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+    marked = any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+    return marked or is_participle_modifier(verb, "VBN")
 
 
 def is_participle_modifier(verb: Token, tag: str) -> bool:
@@ -79,9 +80,9 @@ def inherited_subjects(verb: Token) -> list[Token]:
     its subject ("Obama is expected to visit"); an infinitive or gerund takes the
     object of an object-control verb ("accused Russia of supplying") or else the
     subject of the verb it hangs from; a present participle modifying a noun takes
-    that noun ("the militants attacking the town"); a gerund after a preposition with a noun
-    ("about Russia paying") takes that noun; a finite verb whose subject the parser
-    hung on the previous clause ("..., the organization, ... reached out") takes it back.
+    that noun ("the militants attacking the town"); a gerund after a preposition with
+    a noun ("about Russia paying") takes that noun; a finite verb whose subject the
+    parser hung on the previous clause ("..., the organization, ... reached out") takes it back.
     """
     head = verb.head
     if verb.dep_ == "pcomp":
@@ -148,10 +149,9 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
-# modifiers: "the killing of X", "calls by X", "an offer from X", "a report released by X" (or in X),
-# the noun's own prepositions
-# (``preps``), "measures against X", "sanctions on X", "ties with X", "ties between X and Y",
-# a relative clause's subject, the place it is in.
+# modifiers: "the killing of X", "calls by X", "an offer from X", "a report released by X" (or
+# in X), the noun's own prepositions (``preps``), "measures against X", "sanctions on X", "ties
+# with X", "ties between X and Y", a relative clause's subject, the place it is in.
 _ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between", "relcl", "in")
 
 
@@ -182,7 +182,7 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
                 objects = children(child, "pobj")
             else:
                 continue
-            found = [actor for object_ in objects for coordinated in conjuncts(object_) for actor in _named(coordinated, mentions)]
+            found = [actor for object_ in objects for each in conjuncts(object_) for actor in _named(each, mentions)]
             if found:
                 return found
     return []
