@@ -41,6 +41,13 @@ def test_a_role_takes_its_country_from_an_adjective_a_name_a_possessor_or_of(kno
     assert found["delegations"][0] == "TUR"
 
 
+def test_a_role_of_a_list_of_countries_belongs_to_each(knowledge):
+    doc = nlp.load()("The ambassadors of France, Germany and Italy met the president.")
+    mentions = resolve(doc, PUBLISHED, knowledge)
+    ambassadors = mentions.actors(doc[1])
+    assert [(a.principal, a.sector) for a in ambassadors] == [("FRA", "DIP"), ("DEU", "DIP"), ("ITA", "DIP")]
+
+
 def test_a_local_role_takes_the_place_it_is_in(knowledge):
     found = actors("Iran supported rebels in Yemen. The government in Kabul protested.", knowledge)
     assert found["rebels"][:2] == ("YEM", "REB")

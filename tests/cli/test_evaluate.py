@@ -33,12 +33,20 @@ def suite(shared):
 def test_petrarch_gsr(suite):
     figures = run(str(suite("PETR2_GSR_validation.xml")), "--suite", "petr-gsr")
     assert figures["records"] == 77 and figures["expected"] == 79
-    assert figures["root_f1"] >= 0.55 and figures["root_precision"] >= 0.8
+    # Precision counts as extra the events the GSR leaves out though its sentences state them
+    # (a visit beside the talks, "before leaving for Beijing"): recall and F1 are the floors that matter.
+    assert figures["root_f1"] >= 0.63 and figures["root_recall"] >= 0.55 and figures["root_precision"] >= 0.72
+
+
+def test_petrarch_validate_with_its_own_dictionaries(suite):
+    figures = run(str(suite("PETR_Validate_records_2_02.xml")), "--suite", "petr-validate")
+    assert figures["records"] == 244, "only the categories the file's <Include> names"
+    assert figures["root_recall"] >= 0.40 and figures["extra"] <= 70
 
 
 def test_plover_gsr_types_and_quads(suite):
     figures = run(str(suite("PLOVER_GSR_CAMEO.txt")), "--suite", "plover-gsr", "--show", "missed")
-    assert figures["plover_compared"] >= 80
+    assert figures["plover_compared"] >= 125
     assert figures["plover_type_accuracy"] >= 0.85 and figures["plover_quad_accuracy"] >= 0.92
     assert len(figures["missed_events"]) == figures["missed"]
 

@@ -44,6 +44,13 @@ def test_petrarch_records(tmp_path):
     assert (second.expected, second.date) == ((), date(2012, 11, 8))
 
 
+def test_only_the_categories_the_file_includes_are_read(tmp_path):
+    path = tmp_path / "suite.xml"
+    included = PETRARCH.replace("<Sentences>", "<!-- <Include>NONE</Include> -->\n<Include>demo OTHER</Include>\n<Sentences>")
+    path.write_text(included.replace('category="DEMO" date="121108"', 'category="ERROR" date="121108"'), encoding="utf-8")
+    assert [record.id for record in read_petrarch(path)] == ["A-1"]
+
+
 def test_a_bad_date_is_named(tmp_path):
     path = tmp_path / "suite.xml"
     path.write_text(PETRARCH.replace('date="121108"', 'date="2008-13"'), encoding="utf-8")

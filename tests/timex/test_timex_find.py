@@ -222,6 +222,7 @@ def test_an_anaphor_with_nothing_before_counts_from_publication(pipeline: Langua
 
 def test_a_day_counted_from_an_event_is_not_dated(pipeline: Language) -> None:
     assert found(pipeline, "The day after the vote the minister resigned.") == []
+    assert found(pipeline, "Ties resumed almost five years after crowds burned the embassy.") == []
 
 
 def test_a_preposition_of_a_noun_is_not_the_dates(pipeline: Language) -> None:

@@ -303,7 +303,7 @@ class _Resolver:
         if owner is not None:
             sector = role.sector or owner.actor.sector
             text = _phrase(noun_phrase(token))
-            co_owners = [self.mentions.names[c.i] for c in self.doc[owner.token].children if c.dep_ == "conj" and c.i in self.mentions.names]
+            co_owners = [self.mentions.names[c.i] for c in _coordinated(self.doc[owner.token]) if c.i in self.mentions.names]
             if co_owners:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
             actor = Actor(owner.actor.principal, sector, None, text)
@@ -479,6 +479,15 @@ def _prepositions(token: Token) -> list[Token]:
         candidate = token.doc[following]
         if candidate.dep_ == "prep" and candidate.head == token.head and token.head.pos_ in ("VERB", "AUX"):
             found.append(candidate)
+    return found
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The words coordinated with a word, however the parser chained them ("France, Germany and Italy")."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child, *_coordinated(child)]
     return found
 
 

@@ -12,6 +12,7 @@ the proposal", "dismissed the charges") is aimed at whoever made it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -26,7 +27,8 @@ from detente.events.lexicon import load as load_lexicon
 from detente.events.modality import Modality, cues_of, modality
 from detente.events.ontology import cameo, intent_code
 from detente.model import Actor, Document, Event, EventDate, TimeExpression
-from detente.timex import find_time_expressions
+from detente.timex import find_time_expressions, intervals
+from detente.timex.lexicon import load_lexicon as load_time_words
 
 # Sectors of actors that bear arms: supporting them is material aid, not praise.
 ARMED_SECTORS = frozenset({"REB", "INS", "MIL", "UAF", "SPY", "COP"})
@@ -37,6 +39,19 @@ _RECENT = frozenset({"recent", "latest", "last", "previous"})
 _OBLIGATIONS = frozenset({"must", "should"})
 # The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
+# Prepositions through which a noun phrase is about what their object is about.
+_FURTHER_IN = frozenset({"of", "on", "about", "over"})
+# Acts whose passive without an agent names who did them with "from": armed violence ("fired at
+# Israel from Gaza"), a release or an expulsion ("freed from Syrian jails", "expelled from Iraq");
+# an arrest names them with "in" too ("arrested in Lebanon").
+_FROM_ORIGIN = re.compile(r"084|17|18|19|20")
+# Words for a part or a number of a whole: "hundreds of UN troops" act for the UN.
+_PARTITIVES = frozenset(
+    {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "all", "several", "member", "part",
+     "number", "contingent", "unit", "group"}
+)
+# Modifiers through which a noun that names no actor is the actor of its modifier.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -172,35 +187,50 @@ class _Coder:
     def _statement(self, index: int, verb: Token, drafts: list[_Draft]) -> list[_Draft]:
         """What a statement or a claim codes besides what was said in it.
 
-        A statement is coded only when nothing said in it is: to whom it was made
-        ("told Iran", "said to Iran"), else whom it is about when that is a name
-        ("said Iran had..."). What was said picks the code: that someone "must" or
-        "should" act is a demand (100), that they did something hostile an
-        accusation (112), anything else a statement (010). A claim ("alleged",
-        "claimed") that another actor did something hostile is an accusation of it.
+        That someone "must" or "should" act is a demand (100) on them ("said Libya must
+        hand over the suspects"), whatever the act. Otherwise a statement is coded only
+        when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
+        else whom it is about when that is a name ("said Iran had..."); that they did
+        something hostile is an accusation (112), anything else a statement (010). A
+        claim ("alleged", "claimed") is an accusation of whom it is about, or of another
+        actor's hostile act it reports; a claim of one's own hostile act is taking
+        responsibility for it (015).
         """
         content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         said = [t for c in content for t in c.subtree]
-        sources = self._named(syntax.subjects(verb))
+        speaking = syntax.subjects(verb)
+        # Who speaks through a text is who made it: "a statement issued by the ministry said".
+        sources = self._named(speaking) or [
+            a for s in speaking if s.pos_ in ("NOUN", "PROPN") for a in syntax.actor_within(s, self.mentions)
+        ]
         how = modality(verb, self.lexicon)
-        inside = [d for d in drafts if d.trigger in said]
-        if inside:
-            if "claim" not in cues_of(verb, self.lexicon):
-                return []
-            accused = {d.source.principal: d.source for d in inside if cameo(d.code).quad >= 3}
-            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()]
-        addressees = syntax.children(verb, "dative", "iobj") + syntax.prepositional_objects(verb, frozenset({"to"}))
+        addressees = _indirect_objects(verb) + syntax.prepositional_objects(verb, frozenset({"to"}))
         if verb.lemma_ == "tell":
             addressees += syntax.children(verb, "dobj")
+        obliged = [c for c in content if any(a.lemma_ in _OBLIGATIONS for a in syntax.children(c, "aux"))]
+        if obliged:
+            subjects = [s for clause in obliged for s in syntax.children(clause, "nsubj", "nsubjpass")]
+            targets = self._named([c for s in subjects for c in syntax.conjuncts(s)]) or self._actors(addressees)
+            return [self._draft(index, verb, s, t, "100", False, how) for s in sources for t in targets]
+        inside = [d for d in drafts if d.trigger in said]
+        claim = "claim" in cues_of(verb, self.lexicon)
+        if inside:
+            if not claim:
+                return []
+            speakers = {s.principal for s in sources}
+            hostile = [d for d in inside if cameo(d.code).quad >= 3]
+            accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
+            owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
+            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + [
+                self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()
+            ]
         if not addressees:
             addressees = [
                 subject for c in content if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
                 if subject.pos_ == "PROPN"
             ]
         code = "010"
-        if any(a.lemma_ in _OBLIGATIONS for c in content for a in syntax.children(c, "aux")):
-            code = "100"
-        elif any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
+        if claim or any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
             code = "112"
         return [self._draft(index, verb, s, t, code, False, how) for s in sources for t in self._actors(addressees)]
 
@@ -210,42 +240,79 @@ class _Coder:
         if verb.dep_ == "amod" or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
             return []
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        patterns = [p for p in self.lexicon.verb_patterns(verb.lemma_.lower()) if p.particle == particle]
+        prepositions = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+        patterns = [
+            p for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+            if p.particle == particle or (particle is None and p.particle in prepositions)
+        ]
         if not patterns:
             return []
         passive = syntax.is_passive(verb)
         if passive:
-            patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS) or (
-                syntax.subjects(verb.head) if verb.dep_ == "conj" else []
-            )
+            patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS)
+            if not patients and verb.dep_ in ("conj", "acl"):
+                # "met X and were reassured" shares its subject; "prisoners released by Israel" is about them.
+                patients = syntax.subjects(verb.head) if verb.dep_ == "conj" else syntax.conjuncts(verb.head)
             sources = self._named(syntax.agents(verb)) or self._implicit_agents(verb, earlier)
         else:
             patients = []
             sources = self._named(syntax.subjects(verb))
         how = modality(verb, self.lexicon)
+        applied = among = None
         for pattern in patterns:
-            targets = self._targets(index, verb, pattern, passive, patients, sources)
+            if pattern.particle is not None and pattern.particle != particle:
+                objects = syntax.children(prepositions[pattern.particle], "pobj")
+            else:
+                objects = patients if passive else syntax.children(verb, "dobj")
+            acting = sources or (self._origins(verb, pattern.code) if passive else [])
+            targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
             if "reverse" in pattern.flags:
-                sources, targets = targets, sources
-            symmetric = "symmetric" in pattern.flags
-            pairs = [(s, t) for s in sources for t in targets]
-            if not pairs and symmetric:
-                pairs = _pairs_among(sources)
+                acting, targets = targets, acting
+            pairs = [(s, t) for s in acting for t in targets]
             if pairs:
-                return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s, t in pairs]
+                return [self._draft(index, verb, s, t, pattern.code, "symmetric" in pattern.flags, how) for s, t in pairs]
+            applied = applied or pattern
+            if "symmetric" in pattern.flags:
+                among = among or pattern
+        if among is not None:
+            # Coordinated subjects that do something together with no one else ("China and India met").
+            return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
+        if applied is not None and how.intent:
+            # A threat or a promise is aimed at whoever its condition names ("threatened to halt
+            # the talks if the United States went ahead").
+            targets = self._conditioned(verb)
+            return [self._draft(index, verb, s, t, applied.code, False, how) for s in sources for t in targets]
         return []
+
+    def _origins(self, verb: Token, code: str) -> list[Actor]:
+        """Who did a passive act that names no agent, where English says it otherwise: violence comes
+        from where it was fired ("fired at Israel from Gaza"), a release or an expulsion from who held
+        the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran")."""
+        if not _FROM_ORIGIN.match(code):
+            return []
+        preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
+        return self._named(syntax.prepositional_objects(verb, preps))
+
+    def _conditioned(self, token: Token) -> list[Actor]:
+        """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
+        found = []
+        for clause in [token, *syntax.governors(token)]:
+            for condition in syntax.children(clause, "advcl"):
+                if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in condition.children):
+                    found += self._named([c for s in syntax.children(condition, "nsubj") for c in syntax.conjuncts(s)])
+        return found
 
     def _gerund_counts(self, verb: Token) -> bool:
         """A gerund after a preposition is coded after a time word ("after meeting X") or as a claim."""
         return "temporal" in cues_of(verb.head, self.lexicon) or modality(verb, self.lexicon).alleged
 
     def _targets(
-        self, index: int, verb: Token, pattern: VerbPattern, passive: bool, patients: list[Token], sources: list[Actor]
+        self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor]
     ) -> list[Actor] | None:
-        """The targets a pattern finds around a verb, or None when the pattern does not apply."""
-        objects = patients if passive else syntax.children(verb, "dobj")
+        """The targets a pattern finds around a verb and its objects (the patients of a passive, the object
+        of a prepositional verb: "called for sanctions"), or None when the pattern does not apply."""
         obj = objects[0] if objects else None
         if "complement" in pattern.flags:
             if not any(_names(t) & pattern.objects for t in _complements(verb)):
@@ -255,12 +322,17 @@ class _Coder:
             return None
         elif pattern.preps:
             heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
-            found = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)])
+            targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+            if "to" in pattern.preps:
+                targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
+            found = self._actors(targets)
         else:
-            targets = objects + syntax.children(verb, "dative", "iobj")
+            targets = objects + _indirect_objects(verb)
             found = self._actors([c for t in targets for c in syntax.conjuncts(t)])
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
+        if not any(found) and "clause" in pattern.flags:
+            found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
         actors = [a for a in found if a is not None]
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
@@ -304,10 +376,17 @@ class _Coder:
         if pattern is None or self.mentions.actor(noun) is not None:
             return []
         sources = self._noun_sources(noun, pattern)
-        targets = self._actors(syntax.prepositional_objects(noun, pattern.target_preps - {"between"}))
-        between = self._actors(syntax.prepositional_objects(noun, pattern.target_preps & {"between"}))
+        # The parser often hangs the noun's own prepositions on the light verb that governs it
+        # ("opened an investigation into X").
+        heads = [noun, noun.head] if noun.dep_ == "dobj" and "light" in cues_of(noun.head, self.lexicon) else [noun]
+        targets, between = (
+            self._actors([t for h in heads for t in syntax.prepositional_objects(h, preps)])
+            for preps in (pattern.target_preps - {"between"}, pattern.target_preps & {"between"})
+        )
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
+        if sources and not targets + between and how.intent:
+            targets = self._conditioned(noun)
         pairs = [(s, t) for s in sources for t in targets + between]
         if not sources and symmetric:
             pairs += _pairs_among(between)
@@ -318,7 +397,15 @@ class _Coder:
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
-        return self.lexicon.nouns.get(noun.lower_) or self.lexicon.nouns.get(noun.lemma_.lower())
+        """The pattern of an event noun, with its modifier first ("hunger strike" is no "strike")."""
+        nouns = self.lexicon.nouns
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        if modifiers:
+            modifier = modifiers[-1].lower_
+            found = nouns.get(f"{modifier} {noun.lower_}") or nouns.get(f"{modifier} {noun.lemma_.lower()}")
+            if found is not None:
+                return found
+        return nouns.get(noun.lower_) or nouns.get(noun.lemma_.lower())
 
     def _referenced(self, index: int, noun: Token, pattern: NounPattern) -> _Draft | None:
         """The earlier event a definite event noun ("the visit", "the talks") refers to, if it names no one."""
@@ -330,34 +417,52 @@ class _Coder:
         )
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
-        """The actors the tokens name ("US and British activists" name two)."""
-        return [actor for token in tokens for actor in self.mentions.actors(token)]
+        """The actors the tokens name ("US and British activists" name two); a noun that names none
+        stands for the actor its modifier names ("United Nations inspectors", "Israeli bulldozers"),
+        a part for the whole it is part of ("hundreds of UN troops", "some of the rebels")."""
+        found = []
+        for token in tokens:
+            named = self.mentions.actors(token)
+            if not named and token.lemma_.lower() in _PARTITIVES:
+                named = self._named(syntax.prepositional_objects(token, frozenset({"of"})))
+            if not named and token.pos_ in ("NOUN", "PROPN"):
+                words = (w for c in token.children if c.dep_ in _MODIFIER_DEPS for w in c.subtree)
+                named = [a for a in map(self.mentions.modifier_actor, words) if a is not None][:1]
+            found += named
+        return found
 
     def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
         """The actors the noun phrases name or are about; an event noun's own prepositions count,
-        and so does what an "of" names further in ("a resumption of ties between X and Y")."""
+        and so does what an "of" or a topic names further in ("a resumption of ties between X and Y",
+        "a summit on the unrest in Iran")."""
         found = []
         for token in tokens:
             pattern = self._noun_pattern(token)
             within = syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
             if not within and depth:
-                within = self._actors([o for p in syntax.children(token, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")], depth - 1)
+                within = self._actors(syntax.prepositional_objects(token, _FURTHER_IN), depth - 1)
             found += within
         return found
 
     def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:
-        """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "a visit by X", or
-        the subject of the verb it is the purpose or time of ("came to Cairo for talks with Sisi",
-        "threw stones during demonstrations against X")."""
+        """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "Israeli tank shelling",
+        "a visit by X", the subject of the verb it is the purpose or time of ("came to Cairo for talks
+        with Sisi", "threw stones during demonstrations against X"), or of a light verb that makes the
+        noun its act ("launched an offensive against X", "held talks with X", "opened an inquiry into X")."""
         found = []
         for child in noun.children:
             if child.dep_ == "poss":
                 found.append(self.mentions.actor(child))
-            elif child.dep_ in ("amod", "compound", "nmod"):
-                found.append(self.mentions.modifier_actor(child))
+            elif child.dep_ in _MODIFIER_DEPS:
+                found.append(self.mentions.actor(child) or self.mentions.modifier_actor(child))
         found += self._named(syntax.prepositional_objects(noun, pattern.source_preps))
         if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
+        if not any(found) and "light" in cues_of(noun.head, self.lexicon):
+            if noun.dep_ == "dobj":
+                found = self._named(syntax.subjects(noun.head))
+            elif noun.dep_ == "nsubjpass":
+                found = self._named(syntax.agents(noun.head))
         return [a for a in found if a is not None]
 
     # --- shared ---------------------------------------------------------------------------------
@@ -408,12 +513,31 @@ def _pairs_among(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
 
 
 def _names(token: Token) -> set[str]:
-    """The ways a noun may be named in a pattern: its form, lemma, and with its modifiers ("war criminal")."""
+    """The ways a noun may be named in a pattern: its form, lemma, with its modifier ("war criminal") or
+    its "of" ("state of emergency"); an amount is named by what it is an amount of ("70 million dollars
+    of aid", "$50,000 worth of goods")."""
     names = {token.lower_, token.lemma_.lower()}
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
     if modifiers:
         names.add(f"{modifiers[-1].lower_} {token.lower_}")
+    amount = token.lower_ == "worth" or any(c.dep_ in ("nummod", "quantmod") for c in token.children)
+    for of in syntax.prepositional_objects(token, frozenset({"of"})):
+        names.add(f"{token.lower_} of {of.lower_}")
+        if amount:
+            names |= _names(of)
     return names
+
+
+def _clause_subjects(verb: Token, obj: Token | None) -> list[Token]:
+    """The subjects of the that-clause a verb or its object governs ("demanded that Israel withdraw",
+    "expressed hopes that Syria would join")."""
+    clauses = syntax.children(verb, "ccomp") + (syntax.children(obj, "acl", "ccomp") if obj is not None else [])
+    return [s for c in clauses for s in syntax.children(c, "nsubj", "nsubjpass")]
+
+
+def _indirect_objects(verb: Token) -> list[Token]:
+    """The nouns a verb's action is given to without a preposition ("gave Tanzania a grant")."""
+    return [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -459,9 +583,41 @@ class _Dates:
                 self.by_sentence.setdefault(span.root.sent.start, []).append(expression.date)
 
     def of(self, trigger: Token) -> EventDate:
+        clause = syntax.clause_of(trigger)
+        offset = _offset(clause)
+        if offset is not None:
+            # "restored ties five years after crowds burned the embassy": the burning is five years earlier.
+            amount, unit = offset
+            governing = self.of(clause.head)
+            precision = intervals.coarser(intervals.UNIT_PRECISION[unit], governing.precision)
+            return intervals.containing(intervals.shifted(governing.start, amount, unit), precision)
         for token in [trigger, *syntax.governors(trigger)]:
             found = self.by_anchor.get(token.i)
             if found:
                 return min(found, key=lambda item: abs(item[0] - trigger.i))[1]
         sentence_level = self.by_sentence.get(trigger.sent.start, [])
         return sentence_level[0] if len(sentence_level) == 1 else self.fallback
+
+
+def _offset(clause: Token) -> tuple[int, str] | None:
+    """How far a clause introduced by "N units after" or "N units before" lies from the clause it
+    modifies ("five years after crowds burned": -5 years), or None."""
+    if clause.dep_ != "advcl":
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if not marks:
+        return None
+    words = load_time_words()
+    # The parser hangs the duration on the clause, on its "after", or makes the clause hang on it.
+    durations = syntax.children(clause, "npadvmod") + syntax.children(marks[0], "npadvmod") + [clause.head]
+    for duration in durations:
+        unit = words.units.get(duration.lemma_.lower())
+        counts = [c for c in duration.children if c.dep_ in ("nummod", "det")]
+        if unit is None or not counts:
+            continue
+        try:
+            amount = 1 if counts[0].dep_ == "det" else words.number_value(counts[0].lower_)
+        except (KeyError, ValueError):
+            continue
+        return (-amount if marks[0].lower_ == "after" else amount), unit
+    return None

@@ -17,18 +17,18 @@ from detente.events.ontology import is_code
 
 DATA = Path(__file__).parent / "data"
 
-VERB_FLAGS = frozenset({"symmetric", "reverse", "response", "armed", "complement"})
+VERB_FLAGS = frozenset({"symmetric", "reverse", "response", "armed", "complement", "clause"})
 NOUN_FLAGS = frozenset({"symmetric"})
 # Prepositions a pattern may name; anything else in that column is a slip (a flag one column early).
 PREPOSITIONS = frozenset(
-    {"about", "against", "along", "at", "between", "by", "for", "from", "in", "into", "near", "of", "off", "on",
-     "outside", "over", "to", "toward", "towards", "upon", "with"}
+    {"about", "against", "along", "among", "at", "between", "by", "for", "from", "in", "into", "near", "of", "off",
+     "on", "outside", "over", "regarding", "to", "toward", "towards", "upon", "with"}
 )
 # Universal parts of speech a cue may be limited to ("report" is a claim as a noun, not as a verb).
 PARTS_OF_SPEECH = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "SCONJ", "DET", "PRON"})
 CUES = frozenset(
     {"hypothetical", "conditional", "future", "intent", "commitment", "request", "negative", "refusal", "claim",
-     "speech", "temporal", "response", "veiling"}
+     "speech", "temporal", "response", "veiling", "light"}
 )
 
 

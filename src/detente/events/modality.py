@@ -2,11 +2,13 @@
 
 Each test looks at the act's own clause and then climbs the clauses that govern
 it, because that is where English puts the cue: "did not recognise" (own clause),
-"refused to recognise" (a governing clause), "accused Iran of arming the
-Houthis" (a governing accusation), "would love to see" (a governing modal). The climb
-stops at a relative clause or a clause with its own subject and, for negation and
-modality, at a speech verb: "X did not say that Y attacked Z" leaves the attack as
-reported. Claims are looked for all the way up: "a report saying that Y attacked Z".
+"refused to recognise" (a governing clause), "called for a boycott", "demanded the
+withdrawal" (a governing request; "urged an end to the offensive" leaves the offensive
+as it is), "accused Iran of arming the Houthis" (a governing accusation), "would love
+to see" (a governing modal). The climb stops at a relative clause or a clause with
+its own subject and, for negation and modality, at a speech verb: "X did not say
+that Y attacked Z" leaves the attack as reported. Claims are looked for all the way
+up: "a report saying that Y attacked Z".
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
         link, governor = dependency(token), token.head
         if link == "conj" and _has_own_clause(token):
             break
-        cues = cues_of(governor, lexicon)
+        # A coordinated verb shares its sibling's auxiliaries, not what the sibling's own word means:
+        # "accused Rwanda ... but said it would mend ties" reports no accusation of the mending.
+        cues = frozenset() if link == "conj" else cues_of(governor, lexicon)
         if "claim" in cues or _claimed(governor, lexicon) or (
             "speech" in cues_of(token, lexicon) and any("claim" in cues_of(c, lexicon) for c in governor.children if c.dep_ == "dobj")
         ):
@@ -83,7 +87,10 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             if "refusal" in cues and link in _NEGATED_BELOW:
                 negated = intent = True
             hypothetical = hypothetical or above.hypothetical or above.conditional or "hypothetical" in cues
-            if "request" in cues and link in ("xcomp", "ccomp", "acl"):
+            asked_for = link in ("xcomp", "ccomp", "acl") or (link == "prep" and token.lower_ == "for") or (
+                link == "dobj" and token == trigger
+            )
+            if "request" in cues and asked_for:
                 hypothetical = True
             if link in _INTENDED_BELOW and (above.future or cues & {"intent", "commitment"}):
                 if _someone_else(token, governor):

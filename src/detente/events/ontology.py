@@ -125,7 +125,8 @@ def intent_code(code: str) -> str | None:
     A planned meeting is "express intent to meet" (036), a threatened attack is
     "threaten with military force" (138). Codes that are themselves words
     (statements, appeals, intents, demands, accusations, threats...) and the
-    verbal acts of root 05 (praise, apologise, ...) have none. Raises UnknownCode.
+    verbal acts of root 05 that cannot be promised (apologise, forgive) have none.
+    Raises UnknownCode.
     """
     cameo(code)
     return _table().intents.get(code)

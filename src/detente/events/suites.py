@@ -53,16 +53,21 @@ def read_petrarch(path: Path, principal: Callable[[str], str | None] | None = No
     """PETRARCH validation records (``PETR2_GSR_validation.xml``, ``PETR_Validate_records_2_02.xml``).
 
     A record marked ``noevents`` expects nothing; records with ``evaluate="false"`` or an empty
-    text are skipped. ``principal`` reads an actor code (Phoenix codes by default; a suite with
-    its own dictionaries passes their import's reading, see ``detente.actors.petrarch``).
+    text are skipped, and so are records of a category the file's ``<Include>`` list leaves out
+    (the suite's own runner evaluates only those categories). ``principal`` reads an actor code
+    (Phoenix codes by default; a suite with its own dictionaries passes their import's reading,
+    see ``detente.actors.petrarch``).
     The files mix XML with free text and non-XML tags, so records are read by pattern, not parsed.
     """
     text = _read(path)
+    included = _included_categories(text)
     records = []
     for match in re.finditer(r"<Sentence\b([^>]*)>(.*?)</Sentence>", text, flags=re.S):
         attributes, body = match.group(1), _strip_comments(match.group(2))
         record_id = _attribute(attributes, "id") or "?"
         if _attribute(attributes, "evaluate") == "false":
+            continue
+        if included is not None and (_attribute(attributes, "category") or "").casefold() not in included:
             continue
         content = re.search(r"<Text>(.*?)</Text>", body, flags=re.S)
         if content is None:
@@ -174,6 +179,12 @@ def _read(path: Path) -> str:
 def _attribute(attributes: str, name: str) -> str | None:
     found = re.search(rf'\b{name}="([^"]*)"', attributes)
     return found.group(1) if found else None
+
+
+def _included_categories(text: str) -> frozenset[str] | None:
+    """The record categories a PETRARCH file says to evaluate (``<Include>DEMO ACTOR ...</Include>``), if it says."""
+    found = re.search(r"<Include>(.*?)</Include>", _strip_comments(text), flags=re.S)
+    return frozenset(word.casefold() for word in found.group(1).split()) if found else None
 
 
 def _strip_comments(body: str) -> str:

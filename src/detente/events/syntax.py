@@ -53,7 +53,14 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+    """A passive verb, or a past participle modifying a noun ("prisoners released by Israel")."""
+    marked = any(child.dep_ in ("auxpass", *PASSIVE_SUBJECT_DEPS) for child in verb.children)
+    return marked or is_participle_modifier(verb, "VBN")
+
+
+def is_participle_modifier(verb: Token, tag: str) -> bool:
+    """Whether a verb is a participle (VBN past, VBG present) modifying the noun it hangs from."""
+    return verb.dep_ == "acl" and verb.tag_ == tag and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -72,9 +79,10 @@ def inherited_subjects(verb: Token) -> list[Token]:
     A conjoined verb shares its head's subject; an infinitive below a passive takes
     its subject ("Obama is expected to visit"); an infinitive or gerund takes the
     object of an object-control verb ("accused Russia of supplying") or else the
-    subject of the verb it hangs from; a gerund after a preposition with a noun
-    ("about Russia paying") takes that noun; a finite verb whose subject the parser
-    hung on the previous clause ("..., the organization, ... reached out") takes it back.
+    subject of the verb it hangs from; a present participle modifying a noun takes
+    that noun ("the militants attacking the town"); a gerund after a preposition with
+    a noun ("about Russia paying") takes that noun; a finite verb whose subject the
+    parser hung on the previous clause ("..., the organization, ... reached out") takes it back.
     """
     head = verb.head
     if verb.dep_ == "pcomp":
@@ -95,6 +103,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
         if is_passive(head) and verb.dep_ == "conj":
             return []
         return subjects(head) if head != verb else []
+    if is_participle_modifier(verb, "VBG"):
+        return conjuncts(head)
     if link(verb) == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return _possessor(head)
     if verb.tag_ in FINITE_TAGS:
@@ -139,10 +149,10 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
-# modifiers: "the killing of X", "calls by X", "an offer from X", the noun's own prepositions
-# (``preps``), "measures against X", "sanctions on X", "ties with X", "ties between X and Y",
-# a relative clause's subject, the place it is in.
-_ABOUT = ("of", "by", "from", "preps", "against", "on", "with", "between", "relcl", "in")
+# modifiers: "the killing of X", "calls by X", "an offer from X", "a report released by X" (or
+# in X), the noun's own prepositions (``preps``), "measures against X", "sanctions on X", "ties
+# with X", "ties between X and Y", a relative clause's subject, the place it is in.
+_ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between", "relcl", "in")
 
 
 def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
@@ -164,19 +174,32 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
         for child in token.children:
             if wanted == "relcl" and child.dep_ == "relcl":
                 objects = children(child, *SUBJECT_DEPS)
+            elif wanted == "acl" and child.dep_ == "acl":
+                objects = [o for agent in children(child, "agent") for o in children(agent, "pobj")] or [
+                    o for prep in children(child, "prep") if prep.lower_ == "in" for o in children(prep, "pobj")
+                ]
             elif child.dep_ == "prep" and (child.lower_ == wanted or wanted == "preps" and child.lower_ in preps):
                 objects = children(child, "pobj")
             else:
                 continue
-            found = [
-                actor
-                for object_ in objects
-                for coordinated in conjuncts(object_)
-                for actor in mentions.actors(coordinated) or [a for a in [mentions.modifier_actor(coordinated)] if a]
-            ]
+            found = [actor for object_ in objects for each in conjuncts(object_) for actor in _named(each, mentions)]
             if found:
                 return found
     return []
+
+
+def _named(token: Token, mentions: Mentions) -> list[Actor]:
+    """The actors a noun names, or the one its owner or modifier names ("Israel's militia ally",
+    "the Rwandan capital")."""
+    named = mentions.actors(token) or [a for a in [mentions.modifier_actor(token)] if a]
+    for child in token.children if not named else ():
+        if child.dep_ == "poss":
+            named = mentions.actors(child)
+        elif child.dep_ in ("amod", "compound"):
+            named = [a for a in [mentions.modifier_actor(child)] if a]
+        if named:
+            break
+    return named
 
 
 def clause_of(token: Token) -> Token:

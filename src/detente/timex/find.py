@@ -3,9 +3,10 @@
 The grammar proposes; the parse disposes. A rule's match is kept only if spaCy
 agrees it can be a time: "May" must be a proper noun, "Sunday" must not be part of
 a newspaper's name, a bare "2020" or "July" must follow "in"/"since"/... or be tagged DATE,
-and "the day after" must not be followed by its own object ("the day after the vote"
-counts from an event, not a date). Expressions are resolved in document order so
-"the next day" counts from the last day named before it.
+and "the day after" must not be followed by its own object or clause ("the day after
+the vote", "five years after crowds burned the embassy" count from an event, not a
+date). Expressions are resolved in document order so "the next day" counts from the
+last day named before it.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _plausible(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
         return all(token.dep_ == "det" for token in tokens if token.lower_ == "that")
     if mention.rule == "anaphoric_offset" and mention.fields["direction"].lower() in ("before", "after"):
         last = tokens[-1]
-        return not any(child.dep_ in _OBJECTS for child in last.children)
+        return last.dep_ != "mark" and not any(child.dep_ in _OBJECTS for child in last.children)
     return True
 
 
