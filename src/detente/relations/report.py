@@ -164,7 +164,7 @@ def _representatives(cells: Cells, a: str, b: str, evidence: Evidence, units: li
     table = votes.load()
     days = [date.fromordinal(int(evidence.days[i])) for i in units]
     by_unit: dict[tuple[date, int], list[Event]] = {}
-    for event in cells_store.events_between(cells, a, b, min(days), max(days), dataset=dataset):
+    for event in cells_store.events_on(cells, a, b, days, dataset=dataset):
         if event.is_fact:
             by_unit.setdefault((cells_store.middle_day(event), cells_store.sign_of_quad(event.quad)), []).append(event)
     found = {}

@@ -482,15 +482,22 @@ def date_span(cells: Cells, *, dataset: str | None) -> tuple[date | None, date |
     return first, last
 
 
-def events_between(cells: Cells, a: str, b: str, first: date, last: date, *, dataset: str | None) -> list[Event]:
-    """The events of the dyad whose dates centre on a day from ``first`` to ``last``, with their
-    evidence sentences, oldest first.
+def events_on(cells: Cells, a: str, b: str, days: Iterable[date], *, dataset: str | None) -> list[Event]:
+    """The events of the dyad filed under one of ``days`` (the middle day of their dates), with
+    their evidence sentences.
 
-    Events are stored roughly in date order (files are imported in order, articles one by
-    one), so the date condition lets DuckDB skip most of the table.
+    Most events are known to the day, and those are read by the days they start on, which the
+    events' rough date order lets DuckDB find in a few row groups. A day whose plain facts are
+    all known only to a range of days (a month, a year) is read apart, by the days its events
+    may span.
     """
-    found = cells.store.events(dyad=(a, b), since=first, until=last, dataset=dataset)
-    return [event for event in found if first <= middle_day(event) <= last]
+    wanted = sorted(set(days))
+    found = [e for e in cells.store.events(dyad=(a, b), starting=wanted, dataset=dataset) if middle_day(e) in wanted]
+    covered = {middle_day(e) for e in found if e.is_fact}
+    for day in wanted:
+        if day not in covered:
+            found += [e for e in cells.store.events(dyad=(a, b), since=day, until=day, dataset=dataset) if middle_day(e) == day]
+    return list(dict.fromkeys(found))
 
 
 def middle_day(event: Event) -> date:
