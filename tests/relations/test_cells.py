@@ -166,3 +166,22 @@ def test_the_stored_monthly_sums_agree_with_the_units_of_each_dyad(cells, on):
     for (a, b), amount in zip(icews.dyads, icews.amount):
         units = cells_store.dyad_units(cells, a, b, until=on, dataset="icews")
         assert amount == pytest.approx(state.relation_at(Evidence(*units), on).evidence)
+
+
+def test_events_are_found_by_the_day_they_are_filed_under(world_copy):
+    text = "In May 2020 Russian and Ukrainian envoys talked."
+    document = document_from_text(text, date=date(2020, 12, 30), title="May", source="may.txt")
+    event = Event(
+        doc_id=document.doc_id, sentence_index=0, sentence=text, span=(0, len(text)),
+        source=Actor("RUS", "DIP", None, "Russian envoys"), target=Actor("UKR", "DIP", None, "Ukrainian envoys"),
+        cameo="040", root="04", quad=1, goldstein=1.0, plover="CONSULT",
+        date=EventDate(date(2020, 5, 1), date(2020, 5, 31), "month", False), trigger="talked",
+    )
+    with Store(world_copy) as store:
+        store.add(document, [Sentence(document.doc_id, 0, 0, len(text), text)], [event])
+        cells = api.relation_cells(store)
+        # Known to the month: filed under its middle day, and found there, beside the day's ICEWS rows.
+        found = cells_store.events_on(cells, "RUS", "UKR", [date(2020, 5, 16)], dataset=None)
+        assert [e.sentence for e in found if e.dataset == "coded"] == [text]
+        assert all(cells_store.middle_day(e) == date(2020, 5, 16) for e in found)
+        assert cells_store.events_on(cells, "RUS", "UKR", [date(2020, 5, 1)], dataset="coded") == []
