@@ -2,8 +2,8 @@
 acts add up to the chance that it is an alliance.
 
 Rivals talk: most acts between any two states are statements, meetings and negotiations, which
-allies and rivals share. Some acts are typical of one or the other: allies telephone, visit,
-praise and cooperate militarily; rivals accuse, threaten, deny, reduce relations and fight. The
+allies and rivals share. Some acts are typical of one or the other: allies praise, share
+intelligence, consult and visit more; rivals accuse, threaten, deny, reject and fight. The
 **vote** of an act of CAMEO code c is
 
     vote(c) = (P(c | allied) - P(c | rival)) / (P(c | allied) + P(c | rival))
