@@ -19,6 +19,17 @@ def test_the_shipped_votes_tell_enmity_from_talk():
     assert max(shipped["112"], shipped["130"], shipped["190"]) < -0.5
     assert min(shipped["040"], shipped["042"], shipped["051"]) > calibration.even
     assert -1.0 < calibration.even < 0.0 < calibration.steepness
+    # No act counts against its own quad class: aid never cools a relation, a threat never warms it.
+    for code, vote in shipped.items():
+        cooperative = ontology.quad_class(code[:2]) <= 2
+        assert (vote >= calibration.even - 1e-3) if cooperative else (vote <= calibration.even + 1e-3), code
+
+
+def test_votes_are_bounded_by_the_even_point_to_agree_with_their_quad_class():
+    raw = {"070": votes.Vote(-0.6, 0.0, 1.0), "042": votes.Vote(0.4, 1.0, 0.0), "1211": votes.Vote(0.5, 1.0, 0.0), "190": votes.Vote(-0.9, 0.0, 1.0)}
+    bounded = votes.agreeing_with_quads(raw, -0.2)
+    assert {code: vote.vote for code, vote in bounded.items()} == {"070": -0.2, "042": 0.4, "1211": -0.2, "190": -0.9}
+    assert bounded["070"].rival == 1.0
 
 
 def test_votes_are_smoothed_toward_their_parents_by_hand():

@@ -179,6 +179,10 @@ class Learned:
     rivals: int
 
 
+# Rounds of bounding the votes by the even point and recalibrating (it settles in two or three).
+_AGREEMENT_ROUNDS = 6
+
+
 def learn(
     cells: Cells,
     truth: Truth,
@@ -193,8 +197,10 @@ def learn(
     """The votes of every CAMEO code, from the acts of the dyad-years ``validate`` would judge
     that are allied or in rivalry (not both), and the calibration of the scores those votes
     give them. An allied dyad-year with a militarised dispute (Russia and Georgia, 2008) is
-    left out: what pact partners do while they fight is not what allies do. ``rescore`` gives
-    the aggregates of the same store under other votes."""
+    left out: what pact partners do while they fight is not what allies do. The votes are then
+    made to agree with the quad classes around the even point (``votes.agreeing_with_quads``) and
+    the calibration refitted until the even point settles. ``rescore`` gives the aggregates of
+    the same store under other votes."""
     chosen = {
         (*d.dyad, d.year): d.label
         for d in _scored(cells, truth, kb, min_events=min_events, dataset=dataset, since=since, until=until)
@@ -209,8 +215,24 @@ def learn(
         for key, acts in masses.items()
         for code, mass in acts
     ]
-    learned = votes.learn(rows)
-    rescored = rescore({code: vote.vote for code, vote in learned.items()})
+    raw = votes.learn(rows)
+
+    def calibrated(learned: dict[str, votes.Vote]) -> tuple[votes.Calibration, np.ndarray]:
+        return _calibration(rescore({code: vote.vote for code, vote in learned.items()}), chosen, dataset)
+
+    calibration, found = calibrated(raw)
+    for _ in range(_AGREEMENT_ROUNDS):
+        learned = votes.agreeing_with_quads(raw, calibration.even)
+        again, found = calibrated(learned)
+        settled = abs(again.even - calibration.even) < 1e-4
+        calibration = again
+        if settled:
+            break
+    return Learned(learned, calibration, int(found.sum()), int((~found).sum()))
+
+
+def _calibration(rescored: Cells, chosen: dict[tuple[str, str, int], str], dataset: str | None) -> tuple[votes.Calibration, np.ndarray]:
+    """The calibration of the chosen dyad-years' scores under the rescored aggregates, and which of them are allied."""
     amount, signed, allied = [], [], []
     for year in sorted({year for _, _, year in chosen}):
         sums = cells_store.sums_at(rescored, date(year, 12, 31), dataset=dataset, among={a for a, _, _ in chosen} | {b for _, b, _ in chosen})
@@ -221,8 +243,7 @@ def learn(
                 signed.append(dyad_signed)
                 allied.append(label == "allied")
     found = np.array(allied)
-    calibration = votes.calibrate(np.array(amount), np.array(signed), found, state.PRIOR_DAYS)
-    return Learned(learned, calibration, int(found.sum()), int((~found).sum()))
+    return votes.calibrate(np.array(amount), np.array(signed), found, state.PRIOR_DAYS), found
 
 
 def _scored(

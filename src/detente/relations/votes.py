@@ -145,6 +145,20 @@ def learn(masses: Iterable[tuple[str, str, float]], smoothing: float = SMOOTHING
     return found
 
 
+def agreeing_with_quads(learned: Mapping[str, Vote], even: float) -> dict[str, Vote]:
+    """The votes bounded by the even point so that they agree with CAMEO's quad classes: a
+    cooperative act (quad class 1 or 2) never counts as evidence of rivalry, nor a conflictual one
+    (3 or 4) as evidence of alliance. Aid, concessions and ceasefires are as common between rivals
+    as between allies in the record, but an analyst reading "China sent aid to Pakistan" should
+    never see the relation cool for it; such an act says nothing rather than the opposite."""
+    bounded = {}
+    for code, vote in learned.items():
+        cooperative = ontology.quad_class(code[:2]) <= 2
+        value = max(vote.vote, even) if cooperative else min(vote.vote, even)
+        bounded[code] = Vote(value, vote.allied, vote.rival)
+    return bounded
+
+
 def calibrate(amount: np.ndarray, signed: np.ndarray, allied: np.ndarray, prior_days: float) -> Calibration:
     """The calibration of dyad-years with these recency-weighted sums (``allied`` True for allied,
     False for in rivalry) under ``prior_days`` of prior. The prior sits at the even point, which
