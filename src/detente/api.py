@@ -24,6 +24,7 @@ from detente.ingest import document_from_text, parse_date, read_paths
 from detente.model import Actor, Document, Event, Sentence
 from detente.relations import network as relation_network
 from detente.relations import outlook, question, report, state, validation, weights
+from detente.relations import votes as relation_votes
 from detente.relations.series import QUADS
 from detente.relations.state import RelationState
 from detente.relations.summary import DyadSummary, summarize
@@ -46,6 +47,7 @@ __all__ = [
     "evaluate_relations",
     "evaluate_relation_forecast",
     "fit_relation_forecast",
+    "learn_relation_votes",
     "forecast_dyad",
     "forecast_to_dict",
     "network",
@@ -334,12 +336,55 @@ def evaluate_relations(
     db: str | Path | None = None,
     min_events: int = validation.MIN_EVENTS,
     dataset: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
 ) -> validation.Validation:
-    """Compare the relation states of the stored state dyad-years with alliances, rivalries and
-    disputes (the folder of ``atop_alliance.csv``, the rivalry lists and the MID dyad-years)."""
+    """Compare the relation states of the stored state dyad-years (from year ``since`` to
+    ``until``) with alliances, rivalries and disputes (the folder of ``atop_alliance.csv``, the
+    rivalry lists and the MID dyad-years)."""
     record = validation.read_truth(Path(truth))
     with _existing_store(db) as store:
-        return validation.validate(relation_cells(store), record, knowledge.load(), min_events=min_events, dataset=dataset)
+        return validation.validate(
+            relation_cells(store), record, knowledge.load(), min_events=min_events, dataset=dataset, since=since, until=until
+        )
+
+
+def learn_relation_votes(
+    truth: str | Path,
+    folder: str | Path,
+    *,
+    db: str | Path | None = None,
+    min_events: int = validation.MIN_EVENTS,
+    dataset: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+) -> validation.Learned:
+    """Learn the votes of the CAMEO codes and the calibration of the score from the store's
+    allied and rival dyad-years (from year ``since`` to ``until``), and write ``votes.tsv`` and
+    ``calibration.tsv`` into ``folder`` (the shipped ones in ``detente/relations/data`` are made so)."""
+    record = validation.read_truth(Path(truth))
+    kb = knowledge.load()
+    with _existing_store(db) as store:
+        learned = validation.learn(
+            relation_cells(store),
+            record,
+            kb,
+            lambda table: _relation_cells(store, table),
+            min_events=min_events,
+            dataset=dataset,
+            since=since,
+            until=until,
+        )
+        source = store.path.name
+    years = {(False, False): "of every year", (True, False): f"from {since}", (False, True): f"up to {until}"}.get(
+        (since is not None, until is not None), f"from {since} to {until}"
+    )
+    provenance = (
+        f"Learned by `detente eval relations --write-votes` from {source}{f' ({dataset})' if dataset else ''}, "
+        f"dyad-years {years} with at least {min_events} plain facts: {learned.allied} allied, {learned.rivals} in rivalry."
+    )
+    relation_votes.write(Path(folder), learned.votes, learned.calibration, provenance)
+    return learned
 
 
 def forecast_dyad(
@@ -490,7 +535,7 @@ def report_to_dict(found: report.DyadReport, answer: report.Answer | None = None
             for marked in found.turns
         ],
         "weighing": [
-            {"influence": round(w.influence, 4), "value": w.value, "event": event_to_dict(w.event)}
+            {"influence": round(w.influence, 4), "value": round(w.value, 4), "pull": round(w.pull, 4), "event": event_to_dict(w.event)}
             for w in found.weighing
         ],
         "series": {
@@ -582,7 +627,11 @@ def _existing_store(db: str | Path | None) -> Store:
 def relation_cells(store: Store) -> relation_store.Cells:
     """The relation aggregates of an open store (brought up to date first when it is writable), for
     the functions of ``detente.relations`` that read them."""
+    return _relation_cells(store, relation_votes.load())
+
+
+def _relation_cells(store: Store, votes: dict[str, float]) -> relation_store.Cells:
     kb = knowledge.load()
     sector_weights = weights.load()
     states = (code for code, entity in kb.entities.items() if entity.kind == "state")
-    return relation_store.prepare(store, sector_weights.weights, sector_weights.other, states, state.HALF_LIFE_DAYS)
+    return relation_store.prepare(store, sector_weights.weights, sector_weights.other, votes, states, state.HALF_LIFE_DAYS)

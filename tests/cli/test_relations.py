@@ -26,14 +26,15 @@ SIDES = {
     "USA": ("Government (United States)", "Government", "United States"),
 }
 # (source, CAMEO code, target, first day): one event a week for a year. Russia and Ukraine meet
-# in 2019 and fight in 2020; the United States criticises Russia and aids Ukraine throughout.
+# in 2019 and fight in 2020; the United States criticises Russia and cooperates militarily with
+# Ukraine throughout.
 ACTS = [
     ("RUS", "040", "UKR", date(2019, 1, 2)),
     ("RUS", "190", "UKR", date(2020, 1, 2)),
     ("USA", "111", "RUS", date(2019, 1, 3)),
     ("USA", "111", "RUS", date(2020, 1, 3)),
-    ("USA", "070", "UKR", date(2019, 1, 4)),
-    ("USA", "070", "UKR", date(2020, 1, 4)),
+    ("USA", "062", "UKR", date(2019, 1, 4)),
+    ("USA", "062", "UKR", date(2020, 1, 4)),
 ]
 
 
@@ -135,12 +136,32 @@ def test_eval_relations_on_a_record_of_our_own(db, tmp_path):
     (tmp_path / "tss_rivalries.csv").write_text("ccode1,ccode2,start,end\n2,365,2007,2020\n365,369,2014,2020\n")
     (tmp_path / "gml_mid_ddydisps.csv").write_text("ccode1,ccode2,year\n365,369,2020\n")
     found = as_json("eval", "relations", "--truth", str(tmp_path), "--db", str(db))
-    assert (found["allied"], found["rivalry"], found["auc"]) == (2, 4, 1.0)
+    assert (found["allied"], found["rivalry"]) == (2, 4)
+    # Russia and Ukraine only met in 2019, in the midst of a rivalry: they score as friends would.
+    assert found["auc"] < 1.0 and found["confusion"]["ally"]["rivalry"] == 1
     assert found["disputes"]["hostile"] == {"dyad_years": 3, "with_dispute": 1}
-    table = run("eval", "relations", "--truth", str(tmp_path), "--db", str(db))
-    assert "ROC AUC, allied vs in rivalry, by relation score: 1.000" in table.stdout
+    table = run("eval", "relations", "--truth", str(tmp_path), "--db", str(db), "--since", "2020")
+    assert "2 in rivalry" in table.stdout and "ROC AUC, allied vs in rivalry, by relation score: 1.000" in table.stdout
     missing = run("eval", "relations", "--truth", str(tmp_path / "absent"), "--db", str(db))
     assert missing.exit_code != 0 and "atop_alliance.csv: no such file" in missing.stderr
+    backwards = run("eval", "relations", "--truth", str(tmp_path), "--db", str(db), "--since", "2020", "--until", "2019")
+    assert backwards.exit_code != 0 and "--since 2020 is after --until 2019" in backwards.stderr
+
+
+def test_eval_relations_writes_the_votes_it_learns(db, tmp_path):
+    (tmp_path / "atop_alliance.csv").write_text("ccode1,ccode2,year,atop_defense,atop_offense\n2,369,2019,1,0\n")
+    (tmp_path / "td_rivalries.csv").write_text("ccode1,ccode2,styear,endyear\n2,365,2007,2010\n")
+    (tmp_path / "tss_rivalries.csv").write_text("ccode1,ccode2,start,end\n2,365,2007,2020\n")
+    (tmp_path / "gml_mid_ddydisps.csv").write_text("ccode1,ccode2,year\n365,369,2020\n")
+    folder = tmp_path / "votes"
+    folder.mkdir()
+    args = ("eval", "relations", "--truth", str(tmp_path), "--db", str(db), "--until", "2019")
+    learned = run(*args, "--write-votes", str(folder))
+    assert learned.exit_code == 0, learned.output
+    assert "learned from 1 allied and 1 rival dyad-years" in learned.stdout
+    assert (folder / "votes.tsv").is_file() and (folder / "calibration.tsv").is_file()
+    nowhere = run(*args, "--write-votes", str(tmp_path / "absent"))
+    assert nowhere.exit_code != 0 and "absent: no such folder" in nowhere.stderr
 
 
 def test_plot_writes_a_png(db, tmp_path):
@@ -159,7 +180,11 @@ def test_ask_after_coding_the_seed_article_alone(shared_example, tmp_path):
     found = as_json("ask", "Will Russia and the Taliban become friends?", "--db", str(db))
     assert [a["principal"] for a in found["question"]["actors"]] == ["RUS", "TALIBAN"]
     assert found["on"] == "2021-08-19" and found["facts"] >= 10 and found["flagged"] >= 1
-    assert found["relation"]["state"] in ("neutral", "friendly", "ally") and found["relation"]["confidence"] > 0.5
+    # Talks, statements and praise, which allies and rivals share, and a refusal: little evidence
+    # either way, the refusal weighing most.
+    assert found["relation"]["state"] in ("tense", "neutral") and found["relation"]["confidence"] < 0.6
+    strongest = max(found["weighing"], key=lambda w: abs(w["pull"]))
+    assert strongest["pull"] < 0 and strongest["event"]["cameo"].startswith("12")
     with Store(db, read_only=True) as store:
         stored = {row[0] for row in store.connection.execute("SELECT text FROM sentences").fetchall()}
     sentences = [w["event"]["sentence"] for w in found["weighing"]]

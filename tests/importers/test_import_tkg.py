@@ -98,3 +98,19 @@ def test_an_unknown_benchmark_folder_says_what_to_do(tmp_path):
     folder = benchmark(tmp_path, "MyGraph")
     with pytest.raises(SourceError, match="MyGraph: not a benchmark folder detente knows .*tkg_benchmarks.tsv"):
         FORMATS["tkg"].sources([folder])
+
+
+def test_a_person_takes_the_role_held_on_each_day(tmp_path, run_import, store):
+    """Obama became president on 20 January 2009: out of office before, government after, in one year's file."""
+    folder = benchmark(tmp_path, "ICEWS05-15", train=["0\t0\t1\t1465", "0\t0\t1\t1660", "0\t0\t2\t1660"])
+    write(folder / "entity2id.txt", ["Barack_Obama\t0", "Government_(Russia)\t1", "Angela_Merkel\t2"])
+    run_import("tkg", folder)
+    found = store.connection.execute(
+        "SELECT e.date_start, e.target_text, e.source_principal, a.sector FROM events e "
+        "JOIN actors a ON a.actor_id = e.source_actor ORDER BY ALL"
+    ).fetchall()
+    assert found == [
+        (date(2009, 1, 5), "Government_(Russia)", "USA", "ELI"),
+        (date(2009, 7, 19), "Angela_Merkel", "USA", "GOV"),
+        (date(2009, 7, 19), "Government_(Russia)", "USA", "GOV"),
+    ]

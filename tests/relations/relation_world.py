@@ -1,7 +1,7 @@
 """A small world of our own for the relation tests: ICEWS rows (imported) and coded events (with sentences).
 
 Russia and China cooperate throughout; Russia and Ukraine cooperate until June 2020, then
-fight; the United States quarrels with Russia and cooperates with Ukraine; citizens' events
+fight; the United States quarrels with Russia and cooperates militarily with Ukraine; citizens' events
 (which weigh nothing for a state's relation) and flagged coded events are sprinkled in.
 """
 
@@ -26,7 +26,7 @@ CITIZENS = {
     "UKR": ("Citizen (Ukraine)", "Civilian", "Ukraine"),
 }
 # CAMEO code of each kind of act: quad classes 1, 2, 3, 4.
-CONSULT, AID, CRITICIZE, FIGHT = "040", "070", "111", "190"
+CONSULT, MILITARY, CRITICIZE, FIGHT = "040", "062", "111", "190"
 TURN = date(2020, 6, 1)
 FIRST, LAST = date(2019, 1, 1), date(2020, 12, 31)
 
@@ -40,7 +40,7 @@ def icews_rows() -> list[str]:
     for day in days(FIRST, LAST, 7):
         rows.append((day, GOVERNMENT["RUS"], CONSULT, GOVERNMENT["CHN"]))
         rows.append((day + timedelta(days=2), GOVERNMENT["USA"], CRITICIZE, GOVERNMENT["RUS"]))
-        rows.append((day + timedelta(days=3), GOVERNMENT["USA"], AID, GOVERNMENT["UKR"]))
+        rows.append((day + timedelta(days=3), GOVERNMENT["USA"], MILITARY, GOVERNMENT["UKR"]))
         if day < TURN:
             rows.append((day + timedelta(days=1), GOVERNMENT["RUS"], CONSULT, GOVERNMENT["UKR"]))
         else:

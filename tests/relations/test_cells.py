@@ -12,7 +12,7 @@ from relation_world import CONSULT, FIGHT, GOVERNMENT, TURN, icews_rows
 from detente import api
 from detente.ingest import document_from_text
 from detente.model import Actor, Event, EventDate, Sentence
-from detente.relations import state
+from detente.relations import state, votes
 from detente.relations.series import dyad_series
 from detente.relations.state import Evidence
 from detente.store import Store
@@ -78,13 +78,16 @@ def test_a_dyad_without_events_has_an_empty_series(cells):
 def later_article():
     text = "Russian and Chinese ministers signed a pact."
     document = document_from_text(text, date=date(2021, 3, 3), title="Later", source="later.txt")
-    event = Event(
-        doc_id=document.doc_id, sentence_index=0, sentence=text, span=(0, len(text)),
-        source=Actor("RUS", "GOV", None, "Russian ministers"), target=Actor("CHN", "GOV", None, "Chinese ministers"),
-        cameo="057", root="05", quad=1, goldstein=8.0, plover="AGREE",
-        date=EventDate(date(2021, 3, 3), date(2021, 3, 3), "day", False), trigger="signed",
-    )
-    return document, [Sentence(document.doc_id, 0, 0, len(text), text)], [event]
+    events = [
+        Event(
+            doc_id=document.doc_id, sentence_index=0, sentence=text, span=(0, len(text)),
+            source=Actor("RUS", "GOV", None, "Russian ministers"), target=Actor("CHN", "GOV", None, "Chinese ministers"),
+            cameo=cameo, root=cameo[:2], quad=1, goldstein=goldstein, plover=plover,
+            date=EventDate(day, day, "day", False), trigger="signed",
+        )
+        for cameo, goldstein, plover, day in (("057", 8.0, "AGREE", date(2021, 3, 3)), ("051", 3.4, "SUPPORT", date(2020, 12, 14)))
+    ]
+    return document, [Sentence(document.doc_id, 0, 0, len(text), text)], events
 
 
 def test_appended_events_reach_the_aggregates(world_copy):
@@ -99,6 +102,12 @@ def test_appended_events_reach_the_aggregates(world_copy):
         sums = cells_store.sums_at(cells, on, dataset=None, around=["CHN"])
         units = Evidence(*cells_store.dyad_units(cells, "CHN", "RUS", until=on, dataset=None))
         assert sums.dyads == [("CHN", "RUS")] and sums.amount[0] == pytest.approx(state.relation_at(units, on).evidence)
+        # On a past day, the appended event's month is read from the cells, here as Russia's second principal's.
+        past = date(2020, 12, 20)
+        around = cells_store.sums_at(cells, past, dataset=None, around=["RUS"])
+        for (a, b), amount in zip(around.dyads, around.amount):
+            assert amount == pytest.approx(state.relation_at(Evidence(*cells_store.dyad_units(cells, a, b, until=past, dataset=None)), past).evidence)
+        assert ("CHN", "RUS") in around.dyads
     assert len(after) == len(before) + 1 and after[-1].start == date(2021, 1, 1) and after[-1].both.quads[1] == 1
 
 
@@ -114,23 +123,34 @@ def test_a_read_only_store_reads_the_same_from_the_events(world_copy):
     assert on_the_fly.periods[-1].start == date(2021, 1, 1)
 
 
-def test_other_weights_rebuild_the_aggregates(world_copy):
+def test_other_weights_or_votes_rebuild_the_aggregates(world_copy):
     states = ["RUS", "UKR", "CHN", "USA"]
+    shipped = votes.load()
     with Store(world_copy) as store:
         after = TURN.toordinal()  # from then on, Ukrainian and Russian citizens meet each week
-        heavy = cells_store.prepare(store, {"GOV": 1.0}, 1.0, states, state.HALF_LIFE_DAYS)
-        days, values, weights = cells_store.dyad_units(heavy, "RUS", "UKR", until=None, dataset="icews")
-        assert set(weights[(days >= after) & (values > 0)]) == {1.0}
-        light = cells_store.prepare(store, {"GOV": 1.0}, 0.0, states, state.HALF_LIFE_DAYS)
-        days, values, weights = cells_store.dyad_units(light, "RUS", "UKR", until=None, dataset="icews")
-        assert set(weights[(days >= after) & (values > 0)]) == {0.0}
+        heavy = cells_store.prepare(store, {"GOV": 1.0}, 1.0, shipped, states, state.HALF_LIFE_DAYS)
+        days, signs, values, weights = cells_store.dyad_units(heavy, "RUS", "UKR", until=None, dataset="icews")
+        meetings = (days >= after) & (signs > 0)
+        assert set(values[meetings]) == {shipped[CONSULT]} and set(weights[meetings]) == {abs(shipped[CONSULT])}
+        light = cells_store.prepare(store, {"GOV": 1.0}, 0.0, shipped, states, state.HALF_LIFE_DAYS)
+        days, signs, values, weights = cells_store.dyad_units(light, "RUS", "UKR", until=None, dataset="icews")
+        assert set(weights[(days >= after) & (signs > 0)]) == {0.0}
+        # A table without the code votes as its root; without the root, 0 (and weighs nothing).
+        rooted = cells_store.prepare(store, {"GOV": 1.0}, 1.0, {"04": 0.5, "19": -0.75}, states, state.HALF_LIFE_DAYS)
+        days, signs, values, weights = cells_store.dyad_units(rooted, "RUS", "UKR", until=None, dataset="icews")
+        assert set(zip(signs, values, weights)) == {(1, 0.5, 0.5), (-1, -0.75, 0.75)}
+        silent = cells_store.prepare(store, {"GOV": 1.0}, 1.0, {}, states, state.HALF_LIFE_DAYS)
+        days, signs, values, weights = cells_store.dyad_units(silent, "RUS", "UKR", until=None, dataset="icews")
+        assert set(values) == set(weights) == {0.0}
 
 
-def test_units_are_days_and_signs_weighing_as_their_weightiest_fact(cells):
-    days, values, weights = cells_store.dyad_units(cells, "RUS", "UKR", until=date(2020, 7, 31), dataset=None)
+def test_units_are_days_and_signs_valued_by_their_votes_and_weighing_as_their_weightiest_fact(cells):
+    days, signs, values, weights = cells_store.dyad_units(cells, "RUS", "UKR", until=date(2020, 7, 31), dataset=None)
     july = days >= date(2020, 7, 1).toordinal()
-    # Each July day has a fight by the governments (weight 1) and a meeting of citizens (weight 0).
-    assert sorted(set(zip(values[july], weights[july]))) == [(-1.0, 1.0), (1.0, 0.0)]
+    fight = votes.load()[FIGHT]
+    # Each July day has a fight by the governments (weight 1) and a meeting of citizens (weight 0,
+    # which says nothing: no vote).
+    assert sorted(set(zip(signs[july], values[july], weights[july]))) == [(-1, fight, abs(fight)), (1, 0.0, 0.0)]
     assert len(days[july]) == 2 * len(set(days[july]))
     assert list(days) == sorted(days)
 
@@ -146,3 +166,22 @@ def test_the_stored_monthly_sums_agree_with_the_units_of_each_dyad(cells, on):
     for (a, b), amount in zip(icews.dyads, icews.amount):
         units = cells_store.dyad_units(cells, a, b, until=on, dataset="icews")
         assert amount == pytest.approx(state.relation_at(Evidence(*units), on).evidence)
+
+
+def test_events_are_found_by_the_day_they_are_filed_under(world_copy):
+    text = "In May 2020 Russian and Ukrainian envoys talked."
+    document = document_from_text(text, date=date(2020, 12, 30), title="May", source="may.txt")
+    event = Event(
+        doc_id=document.doc_id, sentence_index=0, sentence=text, span=(0, len(text)),
+        source=Actor("RUS", "DIP", None, "Russian envoys"), target=Actor("UKR", "DIP", None, "Ukrainian envoys"),
+        cameo="040", root="04", quad=1, goldstein=1.0, plover="CONSULT",
+        date=EventDate(date(2020, 5, 1), date(2020, 5, 31), "month", False), trigger="talked",
+    )
+    with Store(world_copy) as store:
+        store.add(document, [Sentence(document.doc_id, 0, 0, len(text), text)], [event])
+        cells = api.relation_cells(store)
+        # Known to the month: filed under its middle day, and found there, beside the day's ICEWS rows.
+        found = cells_store.events_on(cells, "RUS", "UKR", [date(2020, 5, 16)], dataset=None)
+        assert [e.sentence for e in found if e.dataset == "coded"] == [text]
+        assert all(cells_store.middle_day(e) == date(2020, 5, 16) for e in found)
+        assert cells_store.events_on(cells, "RUS", "UKR", [date(2020, 5, 1)], dataset="coded") == []

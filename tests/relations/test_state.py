@@ -14,28 +14,35 @@ ON = date(2020, 12, 31)
 
 
 def evidence(*units: tuple[int, float, float]) -> Evidence:
-    """Units (days before ON, value, weight), as the store gives them."""
-    rows = sorted((ON.toordinal() - ago, value, weight) for ago, value, weight in units)
+    """Units (days before ON, value, weight), as the store gives them (a positive value on a day of cooperation)."""
+    rows = sorted((ON.toordinal() - ago, 1 if value > 0 else -1, value, weight) for ago, value, weight in units)
     if not rows:
-        return Evidence(np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
-    days, values, weights = (np.array(column) for column in zip(*rows))
-    return Evidence(days, values, weights)
+        return Evidence(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
+    days, signs, values, weights = (np.array(column) for column in zip(*rows))
+    return Evidence(days, signs, values, weights)
 
 
-def test_no_evidence_is_the_prior_neutral_with_no_confidence():
+def test_no_evidence_is_even_odds_neutral_with_no_confidence():
     relation = state.relation_at(evidence(), ON)
-    assert relation.score == pytest.approx(state.PRIOR_VALUE)
+    assert relation.score == pytest.approx(0.5)
     assert relation.state == "neutral" and relation.confidence == 0.0 and relation.evidence == 0.0
 
 
+def test_the_score_is_the_calibrated_chance_of_alliance_at_even_odds_for_the_prior():
+    calibration = state.CALIBRATION
+    assert calibration.probability(state.PRIOR_VALUE) == pytest.approx(0.5)
+    assert calibration.probability(state.PRIOR_VALUE + 1 / calibration.steepness) == pytest.approx(1 / (1 + np.exp(-1)))
+    assert calibration.probability(1.0) > 0.99 and calibration.probability(-1.0) < 0.01
+
+
 def test_score_is_the_posterior_mean_with_recency_weights():
-    # One cooperative unit today (weight 1), one conflictual a half-life ago (weight 1 -> 1/2),
+    # One unit of value +1 today (weight 1), one of value -1 a half-life ago (weight 1 -> 1/2),
     # one of weight 0 that says nothing.
     found = evidence((0, 1.0, 1.0), (int(state.HALF_LIFE_DAYS), -1.0, 1.0), (3, -1.0, 0.0))
     relation = state.relation_at(found, ON)
     amount = 1.0 + 0.5
-    expected = (1.0 - 0.5 + state.PRIOR_DAYS * state.PRIOR_VALUE) / (amount + state.PRIOR_DAYS)
-    assert relation.score == pytest.approx(expected)
+    mean = (1.0 - 0.5 + state.PRIOR_DAYS * state.PRIOR_VALUE) / (amount + state.PRIOR_DAYS)
+    assert relation.score == pytest.approx(state.CALIBRATION.probability(mean))
     assert relation.evidence == pytest.approx(amount)
     assert relation.confidence == pytest.approx(amount / (amount + state.PRIOR_DAYS))
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from detente import api
 from detente.actors import kb
-from detente.relations import validation
+from detente.relations import validation, votes
 
 # COW codes: United States 2, Russia 365, Ukraine 369, China 710.
 OUR_RECORD = {
@@ -46,7 +47,8 @@ def test_allies_score_above_rivals(cells, record):
     assert (result.allied, result.rivals) == (2, 3)
     assert result.auc == 1.0
     assert sum(sum(row.values()) for row in result.confusion.values()) == len(result.dyad_years) == 8
-    assert result.confusion["ally"]["allied"] == 2 and result.confusion["hostile"]["rivalry"] == 2
+    # The United States criticises Russia every week of both years: hostile, as the rivalry lists say.
+    assert result.confusion["ally"]["allied"] == 2 and result.confusion["hostile"]["rivalry"] == 3
     hostile, with_dispute = result.disputes(("hostile", "tense"))
     assert (hostile, with_dispute) == (3, 1)
 
@@ -74,3 +76,18 @@ def test_the_real_record(shared):
     assert (2, 365, 2015) in truth.rivalry and (710, 740, 2012) in truth.rivalry  # US-Russia, China-Japan
     assert (750, 770, 2001) in truth.disputes  # India-Pakistan
     assert (truth.alliances_until, truth.rivalries_until, truth.disputes_until) == (2018, 2020, 2010)
+
+
+def test_votes_are_learned_from_the_record_and_written(world_copy, record, tmp_path):
+    folder = tmp_path / "learned"
+    folder.mkdir()
+    learned = api.learn_relation_votes(record, folder, db=world_copy, min_events=20, until=2019)
+    # 2019: China-Russia allied (they consult), Russia-United States in rivalry (the US criticises).
+    assert (learned.allied, learned.rivals) == (1, 1)
+    found, calibration = votes.load(folder), votes.load_calibration(folder)
+    assert found["040"] > 0 > calibration.even > found["111"]
+    assert calibration.probability(found["040"]) > 0.5 > calibration.probability(found["111"])
+    assert "world.duckdb, dyad-years up to 2019" in (folder / votes.VOTES_FILE).read_text().splitlines()[0]
+    # A year without both kinds of dyad-years teaches nothing.
+    with pytest.raises(votes.VotesError, match="both allied and rival"):
+        api.learn_relation_votes(record, folder, db=world_copy, min_events=20, since=2021)

@@ -116,15 +116,40 @@ def network(
 def evaluate_relations(
     truth: Annotated[Path, typer.Option(help="The folder of ATOP alliances, rivalry lists and MID dyad-years.")] = TRUTH,
     min_events: Annotated[int, typer.Option(help="Only dyad-years with at least this many plain facts.")] = MIN_EVENTS,
+    since: Annotated[Optional[int], typer.Option(help="Only dyad-years from this year on.")] = None,
+    until: Annotated[Optional[int], typer.Option(help="Only dyad-years up to this year.")] = None,
+    write_votes: Annotated[
+        Optional[Path],
+        typer.Option(
+            help="Instead, learn the votes of the CAMEO codes and the score's calibration from these dyad-years "
+            "and write votes.tsv and calibration.tsv into this folder (how the shipped ones are made)."
+        ),
+    ] = None,
     dataset: DatasetOption = None,
     db: DbOption = None,
     output: ReportFormatOption = ReportFormat.table,
 ) -> None:
     """Do our relation states tell allies from rivals? ROC AUC, confusion table and disputes, per state dyad-year."""
+    if since is not None and until is not None and since > until:
+        fail(f"--since {since} is after --until {until}; give a first year no later than the last")
     try:
-        result = api.evaluate_relations(truth, db=db, min_events=min_events, dataset=dataset)
+        if write_votes is not None:
+            if not write_votes.is_dir():
+                fail(f"{write_votes}: no such folder; give the folder to write votes.tsv and calibration.tsv into")
+            learned = api.learn_relation_votes(
+                truth, write_votes, db=db, min_events=min_events, dataset=dataset, since=since, until=until
+            )
+            console.print(
+                f"votes of {len(learned.votes)} CAMEO codes learned from {learned.allied} allied and {learned.rivals} rival dyad-years; "
+                f"even odds at a mean vote of {learned.calibration.even:+.4f}, steepness {learned.calibration.steepness:.2f}; "
+                f"written to {write_votes}"
+            )
+            return
+        result = api.evaluate_relations(truth, db=db, min_events=min_events, dataset=dataset, since=since, until=until)
     except (TruthError, StoreError, WeightsError, KnowledgeBaseError) as error:
         fail(str(error))
+    except OSError as error:
+        fail(f"{write_votes}: cannot write the votes ({error.strerror or error})")
     if output is ReportFormat.json:
         typer.echo(json.dumps(_validation_dict(result), indent=2))
     else:
@@ -165,7 +190,7 @@ def _label(code: str, names: dict[str, str]) -> str:
 
 def _relation_text(relation: RelationState) -> str:
     sure = " — little evidence" if relation.confidence < LOW_CONFIDENCE else ""
-    return f"{relation.state} (score {relation.score:+.2f}, confidence {relation.confidence:.2f}{sure})"
+    return f"{relation.state} (score {relation.score:.2f}, confidence {relation.confidence:.2f}{sure})"
 
 
 def _horizon_text(days: int) -> str:
@@ -197,7 +222,7 @@ def _print_report(found: DyadReport, answer: Answer | None) -> None:
     heading = found.outlook
     console.print(
         f"Heading, in {_horizon_text(found.horizon_days)} ({heading.on:%Y-%m-%d}): {heading.state} "
-        f"(score {heading.score:+.2f}) — {heading.note}"
+        f"(score {heading.score:.2f}) — {heading.note}"
     )
     if answer is not None and answer.question.goal:
         console.print(_verdict(answer.question.goal, found))
@@ -205,7 +230,7 @@ def _print_report(found: DyadReport, answer: Answer | None) -> None:
     for marked in found.turns:
         turn = marked.turn
         verb = "warmed" if turn.warmed else "cooled"
-        console.print(f"Turn on {turn.on:%Y-%m-%d}: {verb} from {turn.before:+.2f} to {turn.after:+.2f}")
+        console.print(f"Turn on {turn.on:%Y-%m-%d}: {verb} from {turn.before:.2f} to {turn.after:.2f}")
         for event in marked.events:
             console.print(f"    {_event_line(event)}")
     console.print(_series_table(found))
@@ -225,7 +250,8 @@ def _print_balance(found: DyadReport, names: dict[str, str]) -> None:
         console.print("Balance: no third party has signed relations with both on that day")
         return
     favours = {1: "friendship", -1: "enmity", 0: "neither (the third parties cancel out)"}[balance.favours]
-    summary = f"{len(balance.parties)} third parties; balance favours {favours}"
+    count = len(balance.parties)
+    summary = f"{count} third part{'y' if count == 1 else 'ies'}; balance favours {favours}"
     if balance.edge is not None and balance.edge.sign:
         summary += f"; {len(balance.balanced)} make the relation balanced, {len(balance.frustrated)} frustrated"
     console.print(f"Balance: {summary}")
@@ -271,7 +297,7 @@ def _weighing_table(found: DyadReport) -> Table:
             f"{event.date.start:%Y-%m-%d}",
             event.dataset,
             f"{event.source.principal} {event.cameo} {event.target.principal}",
-            f"{weighing.value * weighing.influence:+.2f}",
+            f"{weighing.pull:+.2f}",
             event.sentence or event.origin or "",
         )
     return table
@@ -306,7 +332,7 @@ def _print_network(view: NetworkView) -> None:
         table.add_column(column, justify="left" if column in ("dyad", "state") else "right")
     for edge in sorted(edges, key=lambda e: -e.relation.evidence)[:NETWORK_ROWS]:
         relation = edge.relation
-        table.add_row(f"{edge.a}–{edge.b}", relation.state, f"{relation.score:+.2f}", f"{relation.confidence:.2f}", f"{relation.evidence:.1f}")
+        table.add_row(f"{edge.a}–{edge.b}", relation.state, f"{relation.score:.2f}", f"{relation.confidence:.2f}", f"{relation.evidence:.1f}")
     console.print(table)
 
 

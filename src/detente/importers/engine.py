@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
@@ -23,7 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from detente.events import ontology
-from detente.importers.actors import ActorMapper
+from detente.importers.actors import ActorMapper, Mapped
 from detente.importers.sources import Source, digest
 from detente.store import Store
 
@@ -115,37 +115,56 @@ class Session:
 
         ``parsed`` has STAGED_COLUMNS except the principal, sector and name of each side, and
         instead ``source_country``, ``source_sectors``, ``source_fallback`` (and ``target_*``):
-        the country, sector list and fallback sector the dataset gives beside each name. Each
-        distinct actor is resolved once a year, on the first day it appears that year, and joined
-        back: a person's role changes with the years (Obama was a senator, then president).
+        the country, sector list and fallback sector the dataset gives beside each name. A
+        person's role changes with time (Obama was a senator, then president from 20 January
+        2009), so each distinct actor is resolved on the first and the last day it appears in
+        each year; when the two differ, on every day it appears that year. Resolving it once a
+        year is enough for almost every name and keeps the knowledge base's lookups few.
         """
-        keys = self.con.execute(
-            "SELECT text, country, sectors, fallback, year(day) AS year, min(day) FROM ("
-            "  SELECT source_text AS text, source_country AS country, source_sectors AS sectors,"
-            "         source_fallback AS fallback, date_start AS day FROM parsed"
+        named = (
+            "SELECT source_text AS text, source_country AS country, source_sectors AS sectors,"
+            "       source_fallback AS fallback, date_start AS day FROM parsed"
             "  WHERE field IS NULL AND source_text IS NOT NULL"
             "  UNION ALL"
             "  SELECT target_text, target_country, target_sectors, target_fallback, date_start FROM parsed"
             "  WHERE field IS NULL AND target_text IS NOT NULL"
-            ") GROUP BY ALL"
+        )
+        keys = self.con.execute(
+            f"SELECT text, country, sectors, fallback, year(day), min(day), max(day) FROM ({named}) GROUP BY ALL"
         ).fetchall()
-        mapped = [
-            self.mapper.map(text, country=country, sectors=sectors, fallback_sector=fallback, on=day)
-            for text, country, sectors, fallback, _, day in keys
-        ]
+        rows: list[tuple] = []
+        changing: list[tuple] = []
+        for text, country, sectors, fallback, year, first, last in keys:
+            mapped = self._map(text, country, sectors, fallback, first)
+            if first == last or self._map(text, country, sectors, fallback, last) == mapped:
+                rows.append((text, country, sectors, fallback, year, None, mapped))
+            else:
+                changing.append((text, country, sectors, fallback, year))
+        if changing:
+            names = ("text", "country", "sectors", "fallback")
+            table = pa.table({name: pa.array([key[i] for key in changing], pa.string()) for i, name in enumerate(names)})
+            self.register("changing_actors", table.append_column("year", pa.array([key[4] for key in changing], pa.int64())))
+            days = self.con.execute(
+                f"SELECT DISTINCT n.text, n.country, n.sectors, n.fallback, n.day FROM ({named}) n JOIN changing_actors c "
+                "ON c.text = n.text AND c.year = year(n.day) AND c.country IS NOT DISTINCT FROM n.country "
+                "AND c.sectors IS NOT DISTINCT FROM n.sectors AND c.fallback IS NOT DISTINCT FROM n.fallback"
+            ).fetchall()
+            rows += [(*key, day.year, day, self._map(*key, day)) for *key, day in days]
         columns = {
-            "text": [key[0] for key in keys],
-            "country": [key[1] for key in keys],
-            "sectors": [key[2] for key in keys],
-            "fallback": [key[3] for key in keys],
-            "principal": [m.principal for m in mapped],
-            "sector": [m.sector for m in mapped],
-            "name": [m.name for m in mapped],
+            "text": [row[0] for row in rows],
+            "country": [row[1] for row in rows],
+            "sectors": [row[2] for row in rows],
+            "fallback": [row[3] for row in rows],
+            "principal": [row[6].principal for row in rows],
+            "sector": [row[6].sector for row in rows],
+            "name": [row[6].name for row in rows],
         }
         table = pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})
-        self.register("actor_map", table.append_column("year", pa.array([key[4] for key in keys], pa.int64())))
+        table = table.append_column("year", pa.array([row[4] for row in rows], pa.int64()))
+        self.register("actor_map", table.append_column("day", pa.array([row[5] for row in rows], pa.date32())))
         side = (
             "LEFT JOIN actor_map {a} ON {a}.text = p.{s}_text AND {a}.year = year(p.date_start) "
+            "AND ({a}.day IS NULL OR {a}.day = p.date_start) "
             "AND {a}.country IS NOT DISTINCT FROM p.{s}_country "
             "AND {a}.sectors IS NOT DISTINCT FROM p.{s}_sectors "
             "AND {a}.fallback IS NOT DISTINCT FROM p.{s}_fallback"
@@ -158,6 +177,9 @@ class Session:
             "p.cameo, p.plover, p.dataset_quad, p.dataset_goldstein, p.reported, p.late, p.url, p.is_symmetric "
             f"FROM parsed p {side.format(a='sa', s='source')} {side.format(a='ta', s='target')}"
         )
+
+    def _map(self, text: str, country: str | None, sectors: str | None, fallback: str | None, day: date) -> Mapped:
+        return self.mapper.map(text, country=country, sectors=sectors, fallback_sector=fallback, on=day)
 
 
 def literal(value: object) -> str:

@@ -1,12 +1,16 @@
 """When did a relation turn? Change points in the mean of a dyad's evidence.
 
-The evidence is the dyad's units (``state``: a day of cooperation +1, a day of conflict -1, each
-with its weight), in time order. A turn is a day before which and after which the weighted mean
-value differs: found by binary segmentation, the standard search for shifts in a mean. A
-segment is split at the day that lowers its weighted squared error the most, if the gain beats
-a penalty of ``PENALTY * variance * log(evidence)`` (a BIC-like price for one more segment),
-both sides hold at least ``MIN_UNITS`` units of evidence, and the means differ by at least
-``MIN_SHIFT`` (a turn must matter, not only be detectable); then each side is searched again.
+The evidence is the dyad's units (``state``: a day's cooperation or conflict, valued by the
+mean vote of its acts and weighed by how much that says), in time order. A turn is a day before
+which and after which the weighted mean value differs: found by binary segmentation, the
+standard search for shifts in a mean. A segment is split at the day that lowers its weighted
+squared error the most, if the gain beats a penalty of ``PENALTY * variance * log(evidence)``
+(the Bayesian information criterion's price for the two numbers a turn adds, its day and its
+new mean), both sides hold at least ``MIN_UNITS`` units of evidence (as much as the prior of the
+score) and their means differ by at least ``MIN_SHIFT``; then each side is searched again.
+A turn must matter, not only be detectable: of the splits found, those across which the score
+moves less than ``MIN_SCORE_CHANGE`` are dropped, the smallest first (a dyad in a war that
+grows a little less violent has not turned).
 """
 
 from __future__ import annotations
@@ -17,16 +21,18 @@ from datetime import date
 
 import numpy as np
 
-from detente.relations.state import Evidence
+from detente.relations.state import CALIBRATION, Evidence
 
-PENALTY = 3.0
-MIN_UNITS = 8.0
-MIN_SHIFT = 0.3
+PENALTY = 2.0
+MIN_UNITS = 3.0
+# In mean votes: the width of the neutral band is about 0.1.
+MIN_SHIFT = 0.1
+MIN_SCORE_CHANGE = 0.25
 
 
 @dataclass(frozen=True)
 class Turn:
-    """The relation turned on ``on``: its mean value went from ``before`` to ``after``."""
+    """The relation turned on ``on``: the score of its evidence went from ``before`` to ``after``."""
 
     on: date
     before: float
@@ -62,15 +68,15 @@ def turns(evidence: Evidence) -> list[Turn]:
             found.append(split)
             segments += [(start, split), (split, end)]
     found.sort()
-    bounds = [0, *found, len(evidence)]
+    while True:
+        bounds = [0, *found, len(evidence)]
+        scores = [float(CALIBRATION.probability(_mean(sums, bounds[i], bounds[i + 1]))) for i in range(len(bounds) - 1)]
+        changes = [abs(after - before) for before, after in zip(scores, scores[1:])]
+        if not changes or min(changes) >= MIN_SCORE_CHANGE:
+            break
+        del found[changes.index(min(changes))]
     return [
-        Turn(
-            on=date.fromordinal(int(evidence.days[split])),
-            before=_mean(sums, bounds[i], split),
-            after=_mean(sums, split, bounds[i + 2]),
-            start=split,
-            end=bounds[i + 2],
-        )
+        Turn(date.fromordinal(int(evidence.days[split])), scores[i], scores[i + 1], split, bounds[i + 2])
         for i, split in enumerate(found)
     ]
 

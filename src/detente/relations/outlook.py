@@ -89,5 +89,5 @@ def trend_estimate(evidence: Evidence, on: date, horizon_days: int) -> Outlook:
     amount = float(influence.sum()) * fade
     signed = float((influence * known.values).sum()) * fade
     arriving = rate * half_life / math.log(2) * (1 - fade)
-    score = (signed + arriving * mean + state.PRIOR_DAYS * state.PRIOR_VALUE) / (amount + arriving + state.PRIOR_DAYS)
+    score = float(state.score_of(signed + arriving * mean, amount + arriving))
     return Outlook(on + timedelta(days=horizon_days), score, state.state_of(score), "trend", TREND_NOTE)

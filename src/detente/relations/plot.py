@@ -43,17 +43,18 @@ def write_png(report: DyadReport, path: Path, names: tuple[str, str] | None = No
         counts.axhline(0, color="black", linewidth=0.5)
         counts.set_ylabel(f"events per {report.series.by}")
         counts.legend(loc="upper left", fontsize="small", ncols=2)
-        counts.set_title(f"{a} – {b}: {report.relation.state} on {report.on:%Y-%m-%d} (score {report.relation.score:+.2f})")
+        counts.set_title(f"{a} – {b}: {report.relation.state} on {report.on:%Y-%m-%d} (score {report.relation.score:.2f})")
         floors = [floor for _, floor in state.STATE_FLOORS]
-        bands = zip(("ally", "friendly", "neutral", "tense", "hostile"), [1.0, *floors], [*floors, -1.0])
+        lowest, highest = state.SCORE_RANGE
+        bands = zip(("ally", "friendly", "neutral", "tense", "hostile"), [highest, *floors], [*floors, lowest])
         for name, top, bottom in bands:
             scores.axhspan(bottom, top, color=_STATE_COLOURS[name], zorder=0)
             scores.text(0.005, (top + bottom) / 2, name, transform=scores.get_yaxis_transform(), fontsize="x-small", va="center")
         scores.plot([s.on for s in report.states], [s.score for s in report.states], color="black", linewidth=1.2)
         for marked in report.turns:
             scores.axvline(marked.turn.on, color="#555555", linestyle="--", linewidth=0.8)
-        scores.set_ylim(-1, 1)
-        scores.set_ylabel("relation score")
+        scores.set_ylim(lowest, highest)
+        scores.set_ylabel("relation score (chance of alliance)")
         figure.tight_layout()
         figure.savefig(path, format="png", dpi=100)
     finally:

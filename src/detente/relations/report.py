@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from detente.model import Event
-from detente.relations import changes, network, outlook, series, state
+from detente.relations import changes, network, outlook, series, state, votes
 from detente.relations.changes import Turn
 from detente.relations.network import Balance
 from detente.relations.outlook import Estimator, Outlook, Trend
@@ -32,11 +32,17 @@ DEFAULT_HORIZON_DAYS = 365
 @dataclass(frozen=True)
 class WeighingEvent:
     """An event of a unit of evidence that weighs in the score: ``influence`` is the unit's
-    recency-and-actor weight, ``value`` +1 (cooperation) or -1 (conflict)."""
+    weight and recency, ``value`` its mean vote (below ``state.PRIOR_VALUE`` it pulls the score
+    toward rivalry, above toward alliance)."""
 
     event: Event
     influence: float
-    value: int
+    value: float
+
+    @property
+    def pull(self) -> float:
+        """How far the unit moves the mean from even odds: positive toward alliance, negative toward rivalry."""
+        return self.influence * (self.value - state.PRIOR_VALUE)
 
 
 @dataclass(frozen=True)
@@ -134,30 +140,37 @@ def _weighing(cells: Cells, a: str, b: str, evidence: Evidence, on: date, datase
     order = np.lexsort((-evidence.days, -influence))
     chosen = [int(i) for i in order[:WEIGHING_EVENTS] if influence[i] > 0]
     found = _representatives(cells, a, b, evidence, chosen, dataset)
-    return tuple(WeighingEvent(found[i], float(influence[i]), int(evidence.values[i])) for i in chosen if i in found)
+    return tuple(WeighingEvent(found[i], float(influence[i]), float(evidence.values[i])) for i in chosen if i in found)
 
 
 def _marked(cells: Cells, a: str, b: str, evidence: Evidence, turn: Turn, dataset: str | None) -> MarkedTurn:
-    """The turn with the first units after it in the direction it turned."""
-    value = 1 if turn.warmed else -1
-    units = [i for i in range(turn.start, turn.end) if evidence.values[i] == value][:MARKING_EVENTS]
+    """The turn with the first weighty units after it in the direction it turned."""
+    direction = 1 if turn.warmed else -1
+    units = [
+        i
+        for i in range(turn.start, turn.end)
+        if direction * (evidence.values[i] - state.PRIOR_VALUE) > 0 and evidence.weights[i] > 0
+    ][:MARKING_EVENTS]
     found = _representatives(cells, a, b, evidence, units, dataset)
     return MarkedTurn(turn, tuple(found[i] for i in units if i in found))
 
 
 def _representatives(cells: Cells, a: str, b: str, evidence: Evidence, units: list[int], dataset: str | None) -> dict[int, Event]:
     """For each unit, the event that best stands for it: a plain fact of its day and sign, with an
-    evidence sentence if one has it, else the strongest Goldstein score. One query for all."""
+    evidence sentence if one has it, whose vote goes furthest the way the unit's value does.
+    One query for all."""
     if not units:
         return {}
+    table = votes.load()
     days = [date.fromordinal(int(evidence.days[i])) for i in units]
     by_unit: dict[tuple[date, int], list[Event]] = {}
-    for event in cells_store.events_between(cells, a, b, min(days), max(days), dataset=dataset):
+    for event in cells_store.events_on(cells, a, b, days, dataset=dataset):
         if event.is_fact:
-            by_unit.setdefault((cells_store.middle_day(event), cells_store.value_of_quad(event.quad)), []).append(event)
+            by_unit.setdefault((cells_store.middle_day(event), cells_store.sign_of_quad(event.quad)), []).append(event)
     found = {}
     for i, day in zip(units, days):
-        candidates = by_unit.get((day, int(evidence.values[i])))
+        candidates = by_unit.get((day, int(evidence.signs[i])))
         if candidates:
-            found[i] = max(candidates, key=lambda e: (e.sentence is not None, abs(e.goldstein)))
+            direction = 1 if evidence.values[i] >= state.PRIOR_VALUE else -1
+            found[i] = max(candidates, key=lambda e: (e.sentence is not None, direction * votes.vote_of(e.cameo, table)))
     return found

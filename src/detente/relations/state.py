@@ -2,21 +2,24 @@
 
 The model (``docs/relations.md`` says why each constant has its value):
 
-- The unit of evidence is a **day and a sign**: a day on which the two cooperated (quad
-  classes 1 and 2, either direction, any dataset) is one unit of value +1, however many
-  reports it has; a day on which they clashed (3 and 4) is one unit of value -1; a day with
-  both is both. Forty articles about one summit are one day of evidence, not forty. A unit
-  weighs as the weightiest of its events (``weights``: what governments, diplomats and armed
-  forces do to each other weighs 1). The store forms the units (``detente.store.relations``).
+- The unit of evidence is a **day and a sign**: the acts by which the two cooperated on a day
+  (quad classes 1 and 2, either direction, any dataset) are one unit, however many reports
+  they have; the acts by which they clashed (3 and 4) another. Forty articles about one summit
+  are one day of evidence, not forty. The store forms the units (``detente.store.relations``).
+- A unit's **value** is the mean vote of its acts (``votes``: from -1, acts seen only between
+  rivals, to +1, acts seen only between allies), each act weighing by who acted (``weights``:
+  what governments, diplomats and armed forces do to each other weighs 1). A unit **weighs**
+  as its weightiest act times the size of its value: a meeting, which allies and rivals hold
+  alike, weighs little; an accusation or a threat much.
 - Units are weighed by recency: a unit ``HALF_LIFE_DAYS`` old counts half, one twice as old a
   quarter.
-- The score is the posterior mean of the value after ``PRIOR_DAYS`` days of prior evidence
-  of value ``PRIOR_VALUE``: ``score = (sum(r*w*v) + PRIOR_DAYS*PRIOR_VALUE) / (sum(r*w) +
-  PRIOR_DAYS)``, from -1 (only conflict) to +1 (only cooperation). News-coded events are
-  mostly cooperative, even between rivals, so a relation as cooperative as the average dyad
-  is neutral: the prior sits in the middle of the neutral band, and little evidence keeps a
-  score there.
-- The confidence is the share of the score that comes from evidence rather than from the
+- The **mean** is the posterior mean of the values after ``PRIOR_DAYS`` units of prior of value
+  ``PRIOR_VALUE``: ``mean = (sum(r*w*v) + PRIOR_DAYS*PRIOR_VALUE) / (sum(r*w) + PRIOR_DAYS)``.
+- The **score** is the chance, judged from that mean, that the two are allies rather than
+  rivals, from 0 to 1 (``votes.Calibration``, fitted on dyad-years of known alliances and
+  rivalries). The prior value is the mean at even odds, so that a relation without evidence
+  scores 0.5.
+- The **confidence** is the share of the mean that comes from evidence rather than from the
   prior: ``sum(r*w) / (sum(r*w) + PRIOR_DAYS)``.
 - The state is the band the score falls in (``STATE_FLOORS``).
 """
@@ -29,13 +32,19 @@ from typing import Sequence
 
 import numpy as np
 
-HALF_LIFE_DAYS = 730.0
-PRIOR_DAYS = 3.0
-PRIOR_VALUE = 0.6
+from detente.relations import votes
 
-# The lowest score of each state, best first; below the last floor a relation is hostile.
+HALF_LIFE_DAYS = 730.0
+PRIOR_DAYS = 1.0
+CALIBRATION = votes.load_calibration()
+PRIOR_VALUE = CALIBRATION.even
+
+# The lowest score of each state, best first; below the last floor a relation is hostile. Odds
+# of 9:1 for an alliance make allies, 3:1 friends; odds of 9:1 for a rivalry make foes.
 STATE_FLOORS = (("ally", 0.9), ("friendly", 0.75), ("neutral", 0.45), ("tense", 0.1))
 STATES = ("hostile", "tense", "neutral", "friendly", "ally")
+# The scores a relation can have: the chance of an alliance rather than a rivalry.
+SCORE_RANGE = (0.0, 1.0)
 
 # Below this confidence a state is reported as resting on little evidence.
 LOW_CONFIDENCE = 0.5
@@ -56,10 +65,11 @@ def sign_of(state: str) -> int:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A dyad's units of evidence, oldest first: day ordinals, values (+1, -1) and weights, as
-    ``detente.store.relations.dyad_units`` gives them."""
+    """A dyad's units of evidence, oldest first: day ordinals, signs (+1 cooperation, -1
+    conflict), values (mean votes) and weights, as ``detente.store.relations.dyad_units`` gives them."""
 
     days: np.ndarray
+    signs: np.ndarray
     values: np.ndarray
     weights: np.ndarray
 
@@ -69,7 +79,7 @@ class Evidence:
     def until(self, on: date) -> Evidence:
         """The evidence known on ``on`` (its days up to and including it)."""
         end = int(np.searchsorted(self.days, on.toordinal(), side="right"))
-        return Evidence(self.days[:end], self.values[:end], self.weights[:end])
+        return Evidence(self.days[:end], self.signs[:end], self.values[:end], self.weights[:end])
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,7 @@ def relations_at(evidence: Evidence, dates: Sequence[date]) -> list[RelationStat
     first unit (exact in floating point for spans of up to a thousand half-lives)."""
     on = np.array([day.toordinal() for day in dates], dtype=np.int64)
     if not len(evidence):
-        return [state_from(day, PRIOR_VALUE, 0.0) for day in dates]
+        return [state_from(day, float(score_of(0.0, 0.0)), 0.0) for day in dates]
     first = evidence.days[0]
     growth = np.power(0.5, (first - evidence.days) / HALF_LIFE_DAYS) * evidence.weights
     weighed = np.r_[0.0, np.cumsum(growth)]
@@ -110,8 +120,8 @@ def relations_at(evidence: Evidence, dates: Sequence[date]) -> list[RelationStat
 
 
 def score_of(signed, amount):
-    """The posterior mean from the recency-weighted signed sum and amount of evidence (numbers or arrays)."""
-    return (signed + PRIOR_DAYS * PRIOR_VALUE) / (amount + PRIOR_DAYS)
+    """The score from the recency-weighted signed sum and amount of evidence (numbers or arrays)."""
+    return CALIBRATION.probability((signed + PRIOR_DAYS * PRIOR_VALUE) / (amount + PRIOR_DAYS))
 
 
 def state_from(on: date, score: float, amount: float) -> RelationState:

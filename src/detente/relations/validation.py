@@ -10,6 +10,9 @@ to them through the knowledge base (``Entity.cow``).
 Each state dyad-year with at least ``min_events`` plain facts is scored by its relation on the
 year's last day. The ROC AUC says how well the score ranks allied dyad-years above rival ones
 (dyad-years that are both, or neither, are left out of it and shown in the confusion table).
+
+The same dyad-years are what the votes and the calibration of the score are learned from
+(``learn``; ``votes`` says how), on years chosen apart from those they are judged on.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 import numpy as np
 from scipy.stats import rankdata
 
 from detente.actors.kb import KnowledgeBase
-from detente.relations import state
+from detente.relations import state, votes
 from detente.store import relations as cells_store
 from detente.store.relations import Cells
 
@@ -146,15 +150,121 @@ def _dyad_years(con: duckdb.DuckDBPyConnection, query: str) -> frozenset[CowYear
     return frozenset(rows)
 
 
-def validate(cells: Cells, truth: Truth, kb: KnowledgeBase, *, min_events: int = MIN_EVENTS, dataset: str | None = None) -> Validation:
+def validate(
+    cells: Cells,
+    truth: Truth,
+    kb: KnowledgeBase,
+    *,
+    min_events: int = MIN_EVENTS,
+    dataset: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+) -> Validation:
     """Score every state dyad-year with at least ``min_events`` plain facts, within the years the
-    alliance and rivalry data cover, and compare the scores with the record."""
+    alliance and rivalry data cover (and from ``since`` to ``until``), and compare the scores with the record."""
+    dyad_years = _scored(cells, truth, kb, min_events=min_events, dataset=dataset, since=since, until=until)
+    confusion = {name: dict.fromkeys(LABELS, 0) for name in reversed(state.STATES)}
+    for (name, label), count in Counter((d.state, d.label) for d in dyad_years).items():
+        confusion[name][label] = count
+    return Validation(dyad_years, min_events, _auc(dyad_years), confusion)
+
+
+@dataclass(frozen=True)
+class Learned:
+    """Votes and calibration learned from ``allied`` and ``rivals`` dyad-years."""
+
+    votes: dict[str, votes.Vote]
+    calibration: votes.Calibration
+    allied: int
+    rivals: int
+
+
+# Rounds of bounding the votes by the even point and recalibrating (it settles in two or three).
+_AGREEMENT_ROUNDS = 6
+
+
+def learn(
+    cells: Cells,
+    truth: Truth,
+    kb: KnowledgeBase,
+    rescore: Callable[[dict[str, float]], Cells],
+    *,
+    min_events: int = MIN_EVENTS,
+    dataset: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+) -> Learned:
+    """The votes of every CAMEO code, from the acts of the dyad-years ``validate`` would judge
+    that are allied or in rivalry (not both), and the calibration of the scores those votes
+    give them. An allied dyad-year with a militarised dispute (Russia and Georgia, 2008) is
+    left out: what pact partners do while they fight is not what allies do. The votes are then
+    made to agree with the quad classes around the even point (``votes.agreeing_with_quads``) and
+    the calibration refitted until the even point settles. ``rescore`` gives the aggregates of
+    the same store under other votes."""
+    chosen = {
+        (*d.dyad, d.year): d.label
+        for d in _scored(cells, truth, kb, min_events=min_events, dataset=dataset, since=since, until=until)
+        if d.label == "rivalry" or (d.label == "allied" and not d.dispute)
+    }
+    masses: dict[tuple[str, str, int], list[tuple[str, float]]] = {}
+    for a, b, year, code, mass in cells_store.code_masses(cells, dataset=dataset):
+        if (a, b, year) in chosen:
+            masses.setdefault((a, b, year), []).append((code, mass))
+    rows = [
+        ("allied" if chosen[key] == "allied" else "rival", code, mass / sum(m for _, m in acts))
+        for key, acts in masses.items()
+        for code, mass in acts
+    ]
+    raw = votes.learn(rows)
+
+    def calibrated(learned: dict[str, votes.Vote]) -> tuple[votes.Calibration, np.ndarray]:
+        return _calibration(rescore({code: vote.vote for code, vote in learned.items()}), chosen, dataset)
+
+    calibration, found = calibrated(raw)
+    for _ in range(_AGREEMENT_ROUNDS):
+        learned = votes.agreeing_with_quads(raw, calibration.even)
+        again, found = calibrated(learned)
+        settled = abs(again.even - calibration.even) < 1e-4
+        calibration = again
+        if settled:
+            break
+    return Learned(learned, calibration, int(found.sum()), int((~found).sum()))
+
+
+def _calibration(rescored: Cells, chosen: dict[tuple[str, str, int], str], dataset: str | None) -> tuple[votes.Calibration, np.ndarray]:
+    """The calibration of the chosen dyad-years' scores under the rescored aggregates, and which of them are allied."""
+    amount, signed, allied = [], [], []
+    for year in sorted({year for _, _, year in chosen}):
+        sums = cells_store.sums_at(rescored, date(year, 12, 31), dataset=dataset, among={a for a, _, _ in chosen} | {b for _, b, _ in chosen})
+        for dyad, dyad_amount, dyad_signed in zip(sums.dyads, sums.amount, sums.signed):
+            label = chosen.get((*dyad, year))
+            if label is not None:
+                amount.append(dyad_amount)
+                signed.append(dyad_signed)
+                allied.append(label == "allied")
+    found = np.array(allied)
+    return votes.calibrate(np.array(amount), np.array(signed), found, state.PRIOR_DAYS), found
+
+
+def _scored(
+    cells: Cells,
+    truth: Truth,
+    kb: KnowledgeBase,
+    *,
+    min_events: int,
+    dataset: str | None,
+    since: int | None,
+    until: int | None,
+) -> tuple[DyadYear, ...]:
+    """The state dyad-years to judge, each with its relation on the year's last day; of two
+    principals with the same COW codes (a state and its predecessor), the busier dyad."""
     cow = {code: entity.cow for code, entity in kb.entities.items() if entity.kind == "state" and entity.cow}
-    last = min(truth.alliances_until, truth.rivalries_until)
+    last = min(truth.alliances_until, truth.rivalries_until, until if until is not None else truth.alliances_until)
+    first = since if since is not None else 0
     counted = {
         (a, b, year): events
         for a, b, year, events in cells_store.yearly_facts(cells, dataset=dataset)
-        if a in cow and b in cow and cow[a] != cow[b] and events >= min_events and year <= last
+        if a in cow and b in cow and cow[a] != cow[b] and events >= min_events and first <= year <= last
     }
     best: dict[tuple[int, int, int], DyadYear] = {}
     for year in sorted({year for _, _, year in counted}):
@@ -163,11 +273,11 @@ def validate(cells: Cells, truth: Truth, kb: KnowledgeBase, *, min_events: int =
             events = counted.get((*dyad, year))
             if events is None:
                 continue
-            first, second = sorted((cow[dyad[0]], cow[dyad[1]]))
-            key = (first, second, year)
+            first_cow, second_cow = sorted((cow[dyad[0]], cow[dyad[1]]))
+            key = (first_cow, second_cow, year)
             found = DyadYear(
                 dyad=dyad,
-                cow=(first, second),
+                cow=(first_cow, second_cow),
                 year=year,
                 events=events,
                 score=float(score),
@@ -178,12 +288,7 @@ def validate(cells: Cells, truth: Truth, kb: KnowledgeBase, *, min_events: int =
             )
             if key not in best or best[key].events < events:
                 best[key] = found
-    dyad_years = tuple(sorted(best.values(), key=lambda d: (d.year, d.dyad)))
-    confusion = {name: dict.fromkeys(LABELS, 0) for name in reversed(state.STATES)}
-    for counts in Counter((d.state, d.label) for d in dyad_years).items():
-        (name, label), count = counts
-        confusion[name][label] = count
-    return Validation(dyad_years, min_events, _auc(dyad_years), confusion)
+    return tuple(sorted(best.values(), key=lambda d: (d.year, d.dyad)))
 
 
 def _auc(dyad_years: tuple[DyadYear, ...]) -> float | None:

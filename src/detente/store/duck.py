@@ -213,9 +213,11 @@ class Store:
         until: date | None = None,
         doc_id: str | None = None,
         dataset: str | None = None,
+        starting: Sequence[date] | None = None,
     ) -> list[Event]:
         """Coded and imported events, oldest first; `actor` and `dyad` take principals (either
-        direction for a dyad), `dataset` one dataset ("coded", "gdelt1", "tkg:ICEWS14", ...).
+        direction for a dyad), `dataset` one dataset ("coded", "gdelt1", "tkg:ICEWS14", ...),
+        `starting` the days the events' dates start on.
 
         An imported actor that maps to no principal has principal "" and its raw text.
         """
@@ -223,6 +225,9 @@ class Store:
         if doc_id is not None:
             where.append("e.doc_id = ?")
             params.append(doc_id)
+        if starting is not None:
+            where.append(f"e.date_start IN ({', '.join('?' * len(starting)) or 'NULL'})")
+            params += list(starting)
         rows = self._db.execute(
             f"SELECT {_EVENT_COLUMNS} {EVENT_SOURCES} "
             f"WHERE {' AND '.join(where) or 'true'} "

@@ -4,9 +4,13 @@ The events table is kept in import order without an index. Relation queries read
 tables instead, each sorted so that DuckDB's zone maps skip all but a few row groups:
 
 - ``relation_cells``: one row per dyad, day, dataset, direction and quad class, with the plain
-  facts, their Goldstein sum and highest weight, and the flagged events counted apart. A
-  cell's day is the middle day of its events' dates (an event known only to its month or year
-  lands in the middle of it rather than on its first day).
+  facts, their Goldstein sum, their highest weight, the sum of their weights and of their
+  weighted votes, and the flagged events counted apart. A cell's day is the middle day of its
+  events' dates (an event known only to its month or year lands in the middle of it rather
+  than on its first day).
+- ``relation_cells_by_b``: the columns of the cells that units need, sorted by the dyad's second
+  principal and day, so that a principal's units on a few days are read from a few row groups
+  whether it comes first or second in its dyads (a relation on a past day needs them).
 - ``relation_volumes``: each principal's plain facts per day, for series normalised by volume.
 - ``relation_months``: for each dyad and month with evidence, the recency-weighted sums of its
   units of evidence up to the month's end (``detente.relations.state`` states the model), for
@@ -19,11 +23,12 @@ tables instead, each sorted so that DuckDB's zone maps skip all but a few row gr
   question asked most: how do they stand now?) are read from a few rows.
 
 A unit of evidence is a dyad's day and sign: the days on which the two cooperated (quad classes
-1 and 2) are units of value +1, the days on which they clashed (3 and 4) units of value -1, each
-weighing as the weightiest of its facts.
+1 and 2), and apart the days on which they clashed (3 and 4). Its value is the weighted mean
+vote of its facts (``detente.relations.votes``), its weight that of its weightiest fact times
+the size of its value: a day of acts that allies and rivals share alike weighs little.
 
-All four are built on first use, extended when events are appended, and rebuilt when the events
-change otherwise or the weights, the states or the half-life do. A store opened read-only whose
+All five are built on first use, extended when events are appended, and rebuilt when the events
+change otherwise or the weights, votes, states or half-life do. A store opened read-only whose
 tables are missing or behind its events computes the same on the fly (correct, but slower).
 """
 
@@ -42,6 +47,7 @@ from detente.model import Event
 from detente.store.duck import Store, StoreError
 
 CELLS = "relation_cells"
+CELLS_BY_B = "relation_cells_by_b"
 VOLUMES = "relation_volumes"
 MONTHS = "relation_months"
 TOTALS = "relation_totals"
@@ -50,6 +56,7 @@ PERIODS = ("day", "week", "month", "year")
 
 _STATE = "relation_cells_state"
 _WEIGHTS = "relation_sector_weights"
+_VOTES = "relation_votes"
 _STATES = "relation_state_codes"
 _AMONG = "relation_among_codes"
 _TOUCHED = "relation_touched_dyads"
@@ -65,18 +72,36 @@ _MIDDLE = "(e.date_start + ((e.date_end - e.date_start) // 2)::INTEGER)"
 _ORDINAL = "(on_day - DATE '0001-01-01')::BIGINT + 1"
 
 
-def value_of_quad(quad: int) -> int:
-    """The value of a unit of evidence of this quad class: +1 cooperation, -1 conflict."""
+def sign_of_quad(quad: int) -> int:
+    """The sign of a unit of evidence of this quad class: +1 cooperation, -1 conflict."""
     return 1 if quad <= 2 else -1
 
 
-def _cells_select(other_weight: float, condition: str = "true") -> str:
-    """The cells of the events matching ``condition``. An actor weighs by its sector when it acts
-    for a state, else 1 (an armed group or organisation is its own principal); an event weighs
-    the lesser of its two actors' weights."""
+def _weight(other_weight: float) -> str:
+    """An event's weight: an actor weighs by its sector when it acts for a state, else 1 (an armed
+    group or organisation is its own principal); an event weighs the lesser of its two actors'."""
     side = "CASE WHEN {s}s.code IS NULL THEN 1.0 ELSE coalesce({s}w.weight, {other}) END"
     source, target = (side.format(s=s, other=float(other_weight)) for s in ("s", "t"))
-    weight = f"least({source}, {target})"
+    return f"least({source}, {target})"
+
+
+# What an event's weight needs, joined to the events table ``e``.
+_WEIGHT_JOINS = f"""
+LEFT JOIN actors sa ON sa.actor_id = e.source_actor
+LEFT JOIN actors ta ON ta.actor_id = e.target_actor
+LEFT JOIN {_STATES} ss ON ss.code = e.source_principal
+LEFT JOIN {_STATES} ts ON ts.code = e.target_principal
+LEFT JOIN {_WEIGHTS} sw ON sw.sector = coalesce(sa.sector, '-')
+LEFT JOIN {_WEIGHTS} tw ON tw.sector = coalesce(ta.sector, '-')"""
+_DYAD_EVENTS = (
+    "coalesce(e.source_principal, '') <> '' AND coalesce(e.target_principal, '') <> '' AND e.source_principal <> e.target_principal"
+)
+
+
+def _cells_select(other_weight: float, condition: str = "true") -> str:
+    """The cells of the events matching ``condition``. An event's vote is its code's, else its root's."""
+    weight = _weight(other_weight)
+    vote = "coalesce(vc.vote, vr.vote, 0.0)"
     return f"""
 SELECT least(e.source_principal, e.target_principal) AS a,
        greatest(e.source_principal, e.target_principal) AS b,
@@ -87,20 +112,21 @@ SELECT least(e.source_principal, e.target_principal) AS a,
        (count(*) FILTER ({_PLAIN}))::INTEGER AS facts,
        coalesce(sum(e.goldstein) FILTER ({_PLAIN}), 0) AS goldstein,
        max({weight}) FILTER ({_PLAIN}) AS weight,
+       coalesce(sum({weight}) FILTER ({_PLAIN}), 0) AS weighed,
+       coalesce(sum({weight} * {vote}) FILTER ({_PLAIN}), 0) AS voted,
        (count(*) FILTER ({_FLAGGED}))::INTEGER AS flagged,
        (count(*) FILTER (e.negated))::INTEGER AS negated,
        (count(*) FILTER (e.hypothetical))::INTEGER AS hypothetical,
        (count(*) FILTER (e.alleged))::INTEGER AS alleged
-FROM events e
-LEFT JOIN actors sa ON sa.actor_id = e.source_actor
-LEFT JOIN actors ta ON ta.actor_id = e.target_actor
-LEFT JOIN {_STATES} ss ON ss.code = e.source_principal
-LEFT JOIN {_STATES} ts ON ts.code = e.target_principal
-LEFT JOIN {_WEIGHTS} sw ON sw.sector = coalesce(sa.sector, '-')
-LEFT JOIN {_WEIGHTS} tw ON tw.sector = coalesce(ta.sector, '-')
-WHERE coalesce(e.source_principal, '') <> '' AND coalesce(e.target_principal, '') <> ''
-  AND e.source_principal <> e.target_principal AND {condition}
+FROM events e{_WEIGHT_JOINS}
+LEFT JOIN {_VOTES} vc ON vc.code = e.cameo
+LEFT JOIN {_VOTES} vr ON vr.code = e.root
+WHERE {_DYAD_EVENTS} AND {condition}
 GROUP BY ALL"""
+
+
+def _by_b_select(cells: str) -> str:
+    return f"SELECT a, b, dataset, on_day, quad, facts, weight, weighed, voted FROM {cells}"
 
 
 def _volumes_select(cells: str) -> str:
@@ -118,18 +144,22 @@ def _growth(half_life: float) -> str:
 
 
 def _units(cells: str, condition: str = "true", per_dataset: bool = True) -> str:
-    """Units of evidence (a, b, dataset, on_day, value, weight) of all datasets together, with a NULL
-    dataset (a day two datasets report is one unit), and with ``per_dataset`` of each dataset too."""
+    """Units of evidence (a, b, dataset, on_day, sign, value, weight) of all datasets together, with a
+    NULL dataset (a day two datasets report is one unit), and with ``per_dataset`` of each dataset too.
+    A unit's value is the weighted mean vote of its facts; it weighs as its weightiest fact times
+    the size of its value."""
+    sums = "max(weight) AS weight, sum(weighed) AS weighed, sum(voted) AS voted"
     apart = (
-        f"SELECT a, b, dataset, on_day, quad <= 2 AS cooperative, max(weight) AS weight FROM {cells} "
+        f"SELECT a, b, dataset, on_day, quad <= 2 AS cooperative, {sums} FROM {cells} "
         f"WHERE facts > 0 AND {condition} GROUP BY ALL UNION ALL "
         if per_dataset
         else ""
     )
     return (
-        f"SELECT a, b, dataset, on_day, CASE WHEN cooperative THEN 1.0 ELSE -1.0 END AS value, weight FROM ("
-        f"{apart}SELECT a, b, NULL::VARCHAR AS dataset, on_day, quad <= 2 AS cooperative, max(weight) AS weight "
-        f"FROM {cells} WHERE facts > 0 AND {condition} GROUP BY a, b, on_day, cooperative)"
+        "SELECT a, b, dataset, on_day, CASE WHEN cooperative THEN 1 ELSE -1 END AS sign, value, weight * abs(value) AS weight "
+        "FROM (SELECT *, CASE WHEN weighed > 0 THEN voted / weighed ELSE 0.0 END AS value FROM ("
+        f"{apart}SELECT a, b, NULL::VARCHAR AS dataset, on_day, quad <= 2 AS cooperative, {sums} "
+        f"FROM {cells} WHERE facts > 0 AND {condition} GROUP BY a, b, on_day, cooperative))"
     )
 
 
@@ -166,10 +196,12 @@ class Cells:
 
     store: Store
     cells: str
+    by_b: str
     volumes: str
     months: str
     totals: str
     half_life: float
+    other_weight: float
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -180,24 +212,30 @@ def prepare(
     store: Store,
     sector_weights: Mapping[str, float],
     other_weight: float,
+    votes: Mapping[str, float],
     states: Iterable[str],
     half_life: float,
 ) -> Cells:
     """The relation aggregates of ``store``, brought up to date with its events first when it is writable.
 
     ``sector_weights`` maps a sector ('-' for none) to the weight of an event a state's actor of
-    that sector takes part in; ``other_weight`` is the weight of any other sector; ``states``
+    that sector takes part in; ``other_weight`` is the weight of any other sector; ``votes``
+    maps CAMEO codes to their votes (an event's code not listed votes as its root); ``states``
     are the principals that are states (only their actors are weighed by sector); ``half_life``
     is the age in days at which a unit of evidence weighs half.
     """
     con = store.connection
     codes = sorted(states)
     weights = dict(sector_weights)
-    # What the tables were built from and how: other weights, states, half-life or SQL rebuild them.
-    tables = (_cells_select(other_weight), _volumes_select(CELLS), _months_select(CELLS, half_life), _totals_select(MONTHS))
-    recipe = repr((sorted(weights.items()), codes, tables))
+    voted = dict(sorted(votes.items()))
+    # What the tables were built from and how: other weights, votes, states, half-life or SQL rebuild them.
+    tables = (
+        _cells_select(other_weight), _by_b_select(CELLS), _volumes_select(CELLS), _months_select(CELLS, half_life), _totals_select(MONTHS)
+    )
+    recipe = repr((sorted(weights.items()), list(voted.items()), codes, tables))
     fingerprint = hashlib.sha1(recipe.encode()).hexdigest()[:16]
     con.register(_WEIGHTS, pa.table({"sector": list(weights), "weight": pa.array(list(weights.values()), pa.float64())}))
+    con.register(_VOTES, pa.table({"code": pa.array(list(voted), pa.string()), "vote": pa.array(list(voted.values()), pa.float64())}))
     con.register(_STATES, pa.table({"code": pa.array(codes, pa.string())}))
     try:
         _refresh(con, fingerprint, other_weight, half_life)
@@ -206,8 +244,8 @@ def prepare(
             raise StoreError(f"{store.path}: could not update the relation aggregates ({str(error).splitlines()[0]})") from None
         cells = f"({_cells_select(other_weight)})"
         months = f"({_months_select(cells, half_life)})"
-        return Cells(store, cells, f"({_volumes_select(cells)})", months, f"({_totals_select(months)})", half_life)
-    return Cells(store, CELLS, VOLUMES, MONTHS, TOTALS, half_life)
+        return Cells(store, cells, cells, f"({_volumes_select(cells)})", months, f"({_totals_select(months)})", half_life, other_weight)
+    return Cells(store, CELLS, CELLS_BY_B, VOLUMES, MONTHS, TOTALS, half_life, other_weight)
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, fingerprint: str, other_weight: float, half_life: float) -> None:
@@ -223,6 +261,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, fingerprint: str, other_weight: flo
             _append(con, stored[1], other_weight, half_life)
         else:
             con.execute(f"CREATE OR REPLACE TABLE {CELLS} AS {_cells_select(other_weight)} ORDER BY a, b, on_day")
+            con.execute(f"CREATE OR REPLACE TABLE {CELLS_BY_B} AS {_by_b_select(CELLS)} ORDER BY b, on_day")
             con.execute(f"CREATE OR REPLACE TABLE {VOLUMES} AS {_volumes_select(CELLS)} ORDER BY principal, on_day")
             con.execute(
                 f"CREATE OR REPLACE TABLE {MONTHS} AS {_months_select(CELLS, half_life)} "
@@ -250,6 +289,7 @@ def _append(con: duckdb.DuckDBPyConnection, last_rowid: int, other_weight: float
     """Add the events after ``last_rowid``: their cells and volumes, and the months of the dyads they touch, anew."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE appended AS {_cells_select(other_weight, 'e.rowid > ?')}", [last_rowid])
     con.execute(f"INSERT INTO {CELLS} SELECT * FROM appended")
+    con.execute(f"INSERT INTO {CELLS_BY_B} {_by_b_select('appended')}")
     con.execute(f"INSERT INTO {VOLUMES} {_volumes_select('appended')}")
     con.execute(f"CREATE OR REPLACE TEMP TABLE {_TOUCHED} AS SELECT DISTINCT a, b FROM appended")
     for table in (MONTHS, TOTALS):
@@ -305,17 +345,20 @@ def volumes(
     ).fetchall()
 
 
-def dyad_units(cells: Cells, a: str, b: str, *, until: date | None, dataset: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def dyad_units(
+    cells: Cells, a: str, b: str, *, until: date | None, dataset: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The units of evidence of the dyad ``a < b`` up to ``until``, oldest first, as columns:
-    day ordinals (``date.toordinal``), values (+1, -1) and weights."""
+    day ordinals (``date.toordinal``), signs (+1 cooperation, -1 conflict), values and weights."""
     extra, params = _where(dataset, None, until)
     columns = cells.con.execute(
-        f"SELECT {_ORDINAL} AS day, value, weight FROM ({_units(cells.cells, 'a = ? AND b = ?' + extra, per_dataset=False)}) "
-        "ORDER BY day, value",
+        f"SELECT {_ORDINAL} AS day, sign, value, weight "
+        f"FROM ({_units(cells.cells, 'a = ? AND b = ?' + extra, per_dataset=False)}) ORDER BY day, sign",
         [a, b, *params],
     ).fetchnumpy()
     return (
         np.asarray(columns["day"], dtype=np.int64),
+        np.asarray(columns["sign"], dtype=np.int64),
         np.asarray(columns["value"], dtype=np.float64),
         np.asarray(columns["weight"], dtype=np.float64),
     )
@@ -364,8 +407,8 @@ def sums_at(
         days = "on_day >= ? AND on_day <= ?" + (" AND dataset = ?" if dataset else "")
         days_params = [month_start, on, *([dataset] if dataset else [])]
         parts, recent_params = [], []
-        for condition, params in _dyad_conditions(cells, around, among):
-            parts.append(f"SELECT a, b, value, weight, on_day FROM ({_units(cells.cells, f'{days} AND {condition}', per_dataset=False)})")
+        for table, condition, params in _dyad_conditions(cells, around, among):
+            parts.append(f"SELECT a, b, value, weight, on_day FROM ({_units(table, f'{days} AND {condition}', per_dataset=False)})")
             recent_params += [*days_params, *params]
         recent = (
             f" UNION ALL SELECT a, b, sum(weight * {growth}), sum(weight * value * {growth}) "
@@ -396,18 +439,18 @@ def _ego(cells: Cells, around: Iterable[str] | None, among: Iterable[str] | None
     return "principal < other", []
 
 
-def _dyad_conditions(cells: Cells, around: Iterable[str] | None, among: Iterable[str] | None) -> list[tuple[str, list]]:
-    """Conditions on the cells that together pick the wanted dyads once. A condition on ``b`` is
-    kept apart from one on ``a``: the cells are sorted by ``a``, and only a condition on ``a``
-    alone lets DuckDB skip row groups."""
+def _dyad_conditions(cells: Cells, around: Iterable[str] | None, among: Iterable[str] | None) -> list[tuple[str, str, list]]:
+    """Tables and conditions on them that together pick the wanted dyads' cells once. Dyads whose
+    first principal is wanted are read from the cells, sorted by it; those whose second is, from
+    the cells sorted by the second: either way DuckDB skips all but a few row groups."""
     if around is not None:
         wanted = sorted(set(around))
         marks = ", ".join("?" * len(wanted))
-        return [(f"a IN ({marks})", wanted), (f"b IN ({marks}) AND a NOT IN ({marks})", wanted * 2)]
+        return [(cells.cells, f"a IN ({marks})", wanted), (cells.by_b, f"b IN ({marks}) AND a NOT IN ({marks})", wanted * 2)]
     if among is not None:
         cells.con.register(_AMONG, pa.table({"code": pa.array(sorted(set(among)), pa.string())}))
-        return [(f"a IN (SELECT code FROM {_AMONG}) AND b IN (SELECT code FROM {_AMONG})", [])]
-    return [("true", [])]
+        return [(cells.cells, f"a IN (SELECT code FROM {_AMONG}) AND b IN (SELECT code FROM {_AMONG})", [])]
+    return [(cells.cells, "true", [])]
 
 
 def yearly_facts(cells: Cells, *, dataset: str | None) -> list[tuple]:
@@ -420,6 +463,18 @@ def yearly_facts(cells: Cells, *, dataset: str | None) -> list[tuple]:
     ).fetchall()
 
 
+def code_masses(cells: Cells, *, dataset: str | None) -> list[tuple]:
+    """Rows (a, b, year, CAMEO code, summed weight) of the plain facts of every dyad-year, filed
+    as the cells file them: what the votes are learned from (``detente.relations.votes``)."""
+    extra, params = ("AND e.dataset = ?", [dataset]) if dataset is not None else ("", [])
+    return cells.con.execute(
+        f"SELECT least(e.source_principal, e.target_principal) AS a, greatest(e.source_principal, e.target_principal) AS b, "
+        f"year({_MIDDLE}) AS y, e.cameo, sum({_weight(cells.other_weight)}) AS mass "
+        f"FROM events e{_WEIGHT_JOINS} WHERE {_DYAD_EVENTS} AND {_PLAIN} {extra} GROUP BY ALL HAVING mass > 0 ORDER BY ALL",
+        params,
+    ).fetchall()
+
+
 def date_span(cells: Cells, *, dataset: str | None) -> tuple[date | None, date | None]:
     """The first and the last day any dyad has a plain fact (the last is the store's present)."""
     extra, params = _where(dataset)
@@ -427,15 +482,22 @@ def date_span(cells: Cells, *, dataset: str | None) -> tuple[date | None, date |
     return first, last
 
 
-def events_between(cells: Cells, a: str, b: str, first: date, last: date, *, dataset: str | None) -> list[Event]:
-    """The events of the dyad whose dates centre on a day from ``first`` to ``last``, with their
-    evidence sentences, oldest first.
+def events_on(cells: Cells, a: str, b: str, days: Iterable[date], *, dataset: str | None) -> list[Event]:
+    """The events of the dyad filed under one of ``days`` (the middle day of their dates), with
+    their evidence sentences.
 
-    Events are stored roughly in date order (files are imported in order, articles one by
-    one), so the date condition lets DuckDB skip most of the table.
+    Most events are known to the day, and those are read by the days they start on, which the
+    events' rough date order lets DuckDB find in a few row groups. A day whose plain facts are
+    all known only to a range of days (a month, a year) is read apart, by the days its events
+    may span.
     """
-    found = cells.store.events(dyad=(a, b), since=first, until=last, dataset=dataset)
-    return [event for event in found if first <= middle_day(event) <= last]
+    wanted = sorted(set(days))
+    found = [e for e in cells.store.events(dyad=(a, b), starting=wanted, dataset=dataset) if middle_day(e) in wanted]
+    covered = {middle_day(e) for e in found if e.is_fact}
+    for day in wanted:
+        if day not in covered:
+            found += [e for e in cells.store.events(dyad=(a, b), since=day, until=day, dataset=dataset) if middle_day(e) == day]
+    return list(dict.fromkeys(found))
 
 
 def middle_day(event: Event) -> date:
