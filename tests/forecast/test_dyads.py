@@ -13,6 +13,8 @@ from detente.forecast.dyads.features import FRIENDLY, RISE, Target
 from detente.relations import state
 
 ENDS = panel.calendar_ends(date(2010, 1, 1), date(2012, 12, 31))  # 36 month ends
+# A vote for the acts of each quad class, as relations.votes gives them: cooperation above the even point, conflict below.
+VOTE = {1: 0.1, 2: 0.3, 3: -0.5, 4: -0.8}
 
 
 def world(seed: int = 3, dyads: int = 30, ends: list[date] = ENDS) -> panel.Panel:
@@ -27,28 +29,32 @@ def world(seed: int = 3, dyads: int = 30, ends: list[date] = ENDS) -> panel.Pane
                 friendly = not friendly
             cooperative = rng.random() < (0.9 if friendly else 0.3)
             quad = int(rng.choice([1, 2])) if cooperative else int(rng.choice([3, 4]))
-            rows.append((dyad, day, quad, int(rng.integers(1, 4)), 1.0))
-    dyad, day, quad, facts, weight = (np.array(column) for column in zip(*rows))
+            facts = int(rng.integers(1, 4))
+            rows.append((dyad, day, quad, facts, 1.0, float(facts), facts * VOTE[quad]))
+    dyad, day, quad, facts, weight, weighed, voted = (np.array(column) for column in zip(*rows))
     names = tuple((f"A{i:02d}", f"B{i:02d}") for i in range(dyads))
-    return panel.build(names, ends, dyad, day, quad, facts.astype(float), weight)
+    return panel.build(names, ends, dyad, day, quad, facts.astype(float), weight, weighed, voted)
 
 
 def test_a_panel_counts_facts_and_units_per_month():
     days = [date(2010, 1, 5), date(2010, 1, 5), date(2010, 1, 5), date(2010, 2, 1)]
-    found = panel.build(
-        (("RUS", "UKR"),), ENDS[:2],
-        np.zeros(4, dtype=np.int64), np.array([d.toordinal() for d in days]), np.array([1, 4, 4, 2]),
-        np.array([3.0, 1.0, 2.0, 5.0]), np.array([1.0, 0.5, 1.0, 1.0]),
-    )
+    # (quad, facts, highest weight, sum of weights, sum of weight times vote) of each cell.
+    cells = [(1, 3.0, 1.0, 3.0, 0.3), (4, 1.0, 0.5, 0.5, -0.4), (4, 2.0, 1.0, 2.0, -1.6), (2, 5.0, 1.0, 5.0, 1.5)]
+    quad, facts, weight, weighed, voted = (np.array(column) for column in zip(*cells))
+    found = panel.build((("RUS", "UKR"),), ENDS[:2], np.zeros(4, dtype=np.int64), np.array([d.toordinal() for d in days]), quad, facts, weight, weighed, voted)
     assert found.facts[0, 0].tolist() == [3, 0, 0, 3] and found.facts[0, 1].tolist() == [0, 5, 0, 0]
     assert found.net[0].tolist() == [0, 5] and found.total[0].tolist() == [6, 5]
-    # One cooperative and one conflictual unit on 5 January, the conflict weighing as its weightiest cell.
-    assert found.units[0, 0].tolist() == [1.0, 1.0] and found.units[0, 1].tolist() == [1.0, 0.0]
+    # On 5 January a cooperative unit of value 0.1 and a conflictual one of value -2/2.5 = -0.8,
+    # weighing as their weightiest cell times the size of their value; on 1 February one of 0.3.
+    assert found.units[0, 0] == pytest.approx([0.1, 0.8]) and found.units[0, 1] == pytest.approx([0.3, 0.0])
+    assert found.valued[0] == pytest.approx([0.1 * 0.1 - 0.8 * 0.8, 0.3 * 0.3])
+
     def fade(day: date) -> float:
         return 0.5 ** ((ENDS[1] - day).days / state.HALF_LIFE_DAYS)
 
-    assert found.amount[0, 1] == pytest.approx(2 * fade(days[0]) + fade(days[3]))
-    assert found.signed[0, 1] == pytest.approx(fade(days[3])) and found.signed[0, 0] == pytest.approx(0, abs=1e-12)
+    assert found.amount[0, 1] == pytest.approx(0.9 * fade(days[0]) + 0.3 * fade(days[3]))
+    assert found.signed[0, 1] == pytest.approx((0.01 - 0.64) * fade(days[0]) + 0.09 * fade(days[3]))
+    assert found.score[0, 1] == pytest.approx(state.score_of(found.signed[0, 1], found.amount[0, 1]))
     assert found.first.tolist() == [0]
 
 
@@ -95,7 +101,7 @@ def test_rolling_forecasts_use_only_outcomes_known_at_their_month():
     assert len(origins) and origins.min() >= target.horizon
     t = int(np.median(origins))
     changed = panel.Panel(
-        months.dyads, months.ends, months.facts.copy(), months.units, months.amount, months.signed.copy()
+        months.dyads, months.ends, months.facts.copy(), months.units, months.valued, months.amount, months.signed.copy()
     )
     changed.signed[:, t + 1 :] *= -1  # every later month's relation turned upside down
     changed.facts[:, t + 1 :] = changed.facts[:, t + 1 :, ::-1]
@@ -115,7 +121,9 @@ def test_the_shipped_models_read_and_a_dyad_forecast_is_coherent():
     shipped = models.shipped()
     assert shipped.source.startswith("tkg:ICEWS05-15") and len(shipped.states) == len(models.FLOORS) * models.MAX_HORIZON
     months = world()
-    one = panel.Panel(months.dyads[:1], months.ends, months.facts[:1], months.units[:1], months.amount[:1], months.signed[:1])
+    one = panel.Panel(
+        months.dyads[:1], months.ends, months.facts[:1], months.units[:1], months.valued[:1], months.amount[:1], months.signed[:1]
+    )
     found = forecaster.forecast(one, 12)
     floors = [chance.probability for chance in found.floors]
     assert floors == sorted(floors) and all(0 <= p <= 1 for p in floors)  # friendlier floors are no likelier
@@ -129,7 +137,7 @@ def test_a_dyad_without_a_month_of_history_is_not_forecast():
     day = ENDS[-1] - timedelta(days=3)
     lone = panel.build(
         (("RUS", "UKR"),), ENDS, np.zeros(1, dtype=np.int64), np.array([day.toordinal()]), np.array([1]),
-        np.array([1.0]), np.array([1.0]),
+        np.array([1.0]), np.array([1.0]), np.array([1.0]), np.array([0.2]),
     )
     with pytest.raises(forecaster.TooLittleHistory, match="last month"):
         forecaster.forecast(lone, 3)
@@ -155,3 +163,13 @@ def test_a_models_file_missing_a_horizon_is_refused(tmp_path):
     models.write(partial, tmp_path / "models.json")
     with pytest.raises(models.ModelsError, match="no model for .*7m"):
         models.read((tmp_path / "models.json").read_text(), "models.json")
+
+
+def test_a_dyad_of_one_month_alone_says_so():
+    day = ENDS[0] - timedelta(days=3)
+    lone = panel.build(
+        (("RUS", "UKR"),), ENDS[:1], np.zeros(1, dtype=np.int64), np.array([day.toordinal()]), np.array([1]),
+        np.array([1.0]), np.array([1.0]), np.array([1.0]), np.array([0.2]),
+    )
+    with pytest.raises(forecaster.TooLittleHistory, match="fall in the last month; "):
+        forecaster.forecast(lone, 3)

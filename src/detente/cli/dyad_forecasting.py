@@ -172,7 +172,7 @@ def _events_table(found: ForecastReport) -> Table:
             f"{event.date.start:%Y-%m-%d}",
             event.dataset,
             f"{event.source.principal} {event.cameo} {event.target.principal}",
-            f"{weighing.value * weighing.influence:+.2f}",
+            f"{weighing.pull:+.2f}",
             event.sentence or event.origin or "",
         )
     return table

@@ -191,15 +191,13 @@ def trend_carried(panel: Panel, horizon: int) -> np.ndarray:
     """The score after ``horizon`` months if the past half-year's units go on arriving at the
     same rate and mean value: ``outlook.trend_estimate``, over whole months."""
     window = np.minimum(np.arange(len(panel.ends)) + 1, BEHAVIOUR_MONTHS) * DAYS_PER_MONTH
-    recent = trailing(panel.units, BEHAVIOUR_MONTHS)
-    weight = recent.sum(axis=2)
+    weight = trailing(panel.units.sum(axis=2), BEHAVIOUR_MONTHS)
     rate = weight / window
-    mean = np.divide(recent[..., 0] - recent[..., 1], weight, out=np.zeros_like(weight), where=weight > 0)
+    mean = np.divide(trailing(panel.valued, BEHAVIOUR_MONTHS), weight, out=np.zeros_like(weight), where=weight > 0)
     half_life = state.HALF_LIFE_DAYS
     fade = 0.5 ** (horizon * DAYS_PER_MONTH / half_life)
     arriving = rate * half_life / math.log(2) * (1 - fade)
-    prior = state.PRIOR_DAYS
-    return (panel.signed * fade + arriving * mean + prior * state.PRIOR_VALUE) / (panel.amount * fade + arriving + prior)
+    return state.score_of(panel.signed * fade + arriving * mean, panel.amount * fade + arriving)
 
 
 def _signed_log(values: np.ndarray) -> np.ndarray:

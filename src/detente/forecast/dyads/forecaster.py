@@ -91,7 +91,8 @@ class DyadForecast:
         """The score the relation is as likely to end above as below, interpolated between the floors."""
         floors = [c.target.floor for c in self.floors]
         above = [c.probability for c in self.floors]
-        return float(np.interp(0.5, [0.0, *above, 1.0], [1.0, *floors, -1.0]))
+        low, high = state.SCORE_RANGE
+        return float(np.interp(0.5, [0.0, *above, 1.0], [high, *floors, low]))
 
 
 def history(cells: Cells, a: str, b: str, on: date, *, dataset: str | None = None) -> Panel:
@@ -171,7 +172,8 @@ def _lacking(months: Panel) -> str:
     if not months.dyads or months.first[0] >= len(months.ends):
         return "no plain fact between the two up to that day"
     if months.first[0] == len(months.ends) - 1:
-        return f"all their plain facts fall in the last month (since {months.ends[-2] + timedelta(days=1):%Y-%m-%d}); the forecaster needs a month of history before it"
+        since = f" (since {months.ends[-2] + timedelta(days=1):%Y-%m-%d})" if len(months.ends) > 1 else ""
+        return f"all their plain facts fall in the last month{since}; the forecaster needs a month of history before it"
     return f"no plain fact between the two in the {features.ACTIVE_MONTHS} months up to that day"
 
 

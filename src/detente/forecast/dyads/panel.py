@@ -2,8 +2,9 @@
 
 The forecaster reads the store through this panel only, for every dyad at once (to fit and to
 evaluate) or for one (to forecast it). Units of evidence and scores are those of
-``detente.relations.state``: a dyad's day and sign, weighing as its weightiest fact, fading
-with a half-life of ``state.HALF_LIFE_DAYS``.
+``detente.relations.state``: a dyad's day and sign, valued at the mean vote of its acts and
+weighing as its weightiest act times the size of that value, fading with a half-life of
+``state.HALF_LIFE_DAYS``.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ class Panel:
     dyads: tuple[tuple[str, str], ...]
     ends: tuple[date, ...]
     facts: np.ndarray  # (dyads, months, 4): plain facts of quad classes 1 to 4, both directions
-    units: np.ndarray  # (dyads, months, 2): weighed units of evidence, cooperative and conflictual
+    units: np.ndarray  # (dyads, months, 2): weight of the month's units of evidence, cooperative and conflictual
+    valued: np.ndarray  # (dyads, months): the month's units' weight times value, summed
     amount: np.ndarray  # (dyads, months): recency-weighted evidence at the month's end
-    signed: np.ndarray  # (dyads, months): recency-weighted signed sum at the month's end
+    signed: np.ndarray  # (dyads, months): recency-weighted sum of weight times value at the month's end
 
     @property
     def net(self) -> np.ndarray:
@@ -95,8 +97,8 @@ def read(
     where = " AND ".join(conditions)
     columns = cells.con.execute(
         "SELECT dense_rank() OVER (ORDER BY a, b) - 1 AS dyad, (on_day - DATE '0001-01-01')::BIGINT + 1 AS day, "
-        f"quad, sum(facts)::BIGINT AS facts, max(weight) AS weight FROM {cells.cells} WHERE {where} "
-        "GROUP BY a, b, on_day, quad",
+        "quad, sum(facts)::BIGINT AS facts, max(weight) AS weight, sum(weighed) AS weighed, sum(voted) AS voted "
+        f"FROM {cells.cells} WHERE {where} GROUP BY a, b, on_day, quad",
         params,
     ).fetchnumpy()
     dyads = cells.con.execute(f"SELECT DISTINCT a, b FROM {cells.cells} WHERE {where} ORDER BY a, b", params).fetchall()
@@ -108,6 +110,8 @@ def read(
         np.asarray(columns["quad"], dtype=np.int64),
         np.asarray(columns["facts"], dtype=np.float64),
         np.asarray(columns["weight"], dtype=np.float64),
+        np.asarray(columns["weighed"], dtype=np.float64),
+        np.asarray(columns["voted"], dtype=np.float64),
     )
 
 
@@ -128,33 +132,45 @@ def build(
     quad: np.ndarray,
     facts: np.ndarray,
     weight: np.ndarray,
+    weighed: np.ndarray,
+    voted: np.ndarray,
 ) -> Panel:
-    """The panel from cells given as columns: dyad index, day ordinal, quad class, plain facts and
-    highest weight. Days after the last end are left out; days before the first fall in the first month."""
+    """The panel from cells given as columns: dyad index, day ordinal, quad class, plain facts,
+    highest weight, and the sums of weights and of weights times votes of their acts. Days after
+    the last end are left out; days before the first fall in the first month."""
     end_days = np.array([end.toordinal() for end in ends], dtype=np.int64)
     shape = (len(dyads), len(ends))
     month = np.searchsorted(end_days, day, side="left")
     kept = month < len(ends)
-    dyad, day, quad, facts, weight, month = (column[kept] for column in (dyad, day, quad, facts, weight, month))
+    dyad, day, quad, facts, weight, weighed, voted, month = (
+        column[kept] for column in (dyad, day, quad, facts, weight, weighed, voted, month)
+    )
     counts = np.zeros((*shape, QUADS))
     np.add.at(counts, (dyad, month, quad - 1), facts)
-    # A unit is a dyad's day and sign, weighing as its weightiest cell.
+    # A unit is a dyad's day and sign: valued at its acts' mean vote, weighing as its weightiest
+    # cell times the size of that value (as ``detente.store.relations`` forms them).
     conflict = (quad > 2).astype(np.int64)
     key = (dyad * (1 << 22) + day) * 2 + conflict
     unique, inverse = np.unique(key, return_inverse=True)
-    unit_weight = np.zeros(len(unique))
-    np.maximum.at(unit_weight, inverse, weight)
+    heaviest = np.zeros(len(unique))
+    np.maximum.at(heaviest, inverse, weight)
+    unit_weighed = np.bincount(inverse, weighed, minlength=len(unique))
+    unit_voted = np.bincount(inverse, voted, minlength=len(unique))
+    value = np.divide(unit_voted, unit_weighed, out=np.zeros(len(unique)), where=unit_weighed > 0)
+    unit_weight = heaviest * np.abs(value)
     unit_conflict = unique % 2
     unit_day = (unique // 2) % (1 << 22)
     unit_dyad = unique // 2 // (1 << 22)
     unit_month = np.searchsorted(end_days, unit_day, side="left")
     units = np.zeros((*shape, 2))
     np.add.at(units, (unit_dyad, unit_month, unit_conflict), unit_weight)
+    valued = np.zeros(shape)
+    np.add.at(valued, (unit_dyad, unit_month), unit_weight * value)
     # Recency weights relative to the last end, summed per month, accumulated, then faded to each end.
     growth = unit_weight * np.power(0.5, (end_days[-1] - unit_day) / state.HALF_LIFE_DAYS)
     amount = np.zeros(shape)
     signed = np.zeros(shape)
     np.add.at(amount, (unit_dyad, unit_month), growth)
-    np.add.at(signed, (unit_dyad, unit_month), growth * (1 - 2 * unit_conflict))
+    np.add.at(signed, (unit_dyad, unit_month), growth * value)
     fade = np.power(0.5, (end_days - end_days[-1]) / state.HALF_LIFE_DAYS)
-    return Panel(dyads, tuple(ends), counts, units, np.cumsum(amount, axis=1) * fade, np.cumsum(signed, axis=1) * fade)
+    return Panel(dyads, tuple(ends), counts, units, valued, np.cumsum(amount, axis=1) * fade, np.cumsum(signed, axis=1) * fade)
