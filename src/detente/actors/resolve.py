@@ -12,13 +12,11 @@ short memory of earlier mentions: the coder needs actors, not full coreference.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 
-import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, LENGTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, ORTH, POS, SENT_START, SPACY
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.matcher import PhraseMatcher
@@ -49,12 +47,18 @@ _LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
 # Sectors of armed movements: a bare "insurgents" or "rebels" is the armed group the text is about,
 # when one was named in the last sentences ("engage with insurgents" after the Taliban).
 _ARMED_SECTORS = frozenset({"INS", "REB"})
-_QUOTES_OPEN = {"“": "”", "«": "»", '"': '"'}
-_QUOTE_MARK = re.compile('[“”«»"]')
+# Quotation marks, opening → closing, as the ids of their texts.
+_QUOTES_OPEN = {get_string_id(mark): get_string_id(close) for mark, close in {"“": "”", "«": "»", '"': '"'}.items()}
 # The parts of speech a mention can be headed by, as spaCy's symbol ids.
 _NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+_NOUNS = frozenset({NOUN, PROPN})
 # Dependencies of the words a role phrase may start with ("state-run media", "foreign minister").
 _ROLE_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod", "punct", "nmod"))
+# Dependencies of the words that modify a mention rather than head one ("Russian", "Taliban" in
+# "Taliban officials").
+_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod"))
+_COMPOUND = get_string_id("compound")
+_SUBJECT_IDS = frozenset(get_string_id(label) for label in _SUBJECTS)
 # spaCy's IOB codes for entity tokens.
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 _SPEECH_LEMMAS = {"say", "tell", "add", "joke", "state", "declare", "note", "write", "insist", "explain", "warn"}
@@ -137,15 +141,17 @@ def _matcher(kb: KnowledgeBase) -> PhraseMatcher:
 class _Resolver:
     def __init__(self, doc: Doc, published: date, kb: KnowledgeBase) -> None:
         self.doc = doc
-        self.text = doc.text
         self.published = published
         self.kb = kb
-        # Arrays rather than token and span objects: spaCy builds a Python object for each one visited.
-        columns = doc.to_array([SENT_START, POS, ENT_IOB, ENT_TYPE, IDX, LENGTH, DEP])
-        self.offsets, self.lengths, self.dependencies = (columns[:, i].tolist() for i in (4, 5, 6))
-        self.sentence_of = dict(enumerate(numpy.cumsum(columns[:, 0] == 1).tolist()))
-        self.nominal = [i for i, pos in enumerate(columns[:, 1].tolist()) if pos in _NOMINAL_POS]
-        self.entities = _entities(columns[:, 2].tolist(), columns[:, 3].tolist(), doc.vocab.strings)
+        self.strings = doc.vocab.strings
+        # Arrays rather than token and span objects (and rather than ``doc.text``): spaCy builds a
+        # Python object for each token visited.
+        starts, self.parts, iob, types, self.words, self.spaces, self.dependencies = (
+            doc.to_array([SENT_START, POS, ENT_IOB, ENT_TYPE, ORTH, SPACY, DEP]).T.tolist()
+        )
+        self.sentence_of = _sentence_numbers(starts)
+        self.nominal = [i for i, pos in enumerate(self.parts) if pos in _NOMINAL_POS]
+        self.entities = _entities(iob, types, self.strings)
         self.mentions = Mentions()
         self.names = self._names()
         self.people: dict[str, Mention] = {}
@@ -155,12 +161,11 @@ class _Resolver:
     def run(self) -> Mentions:
         deferred = []
         for position in self.nominal:
-            token = self.doc[position]
-            if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
-                deferred.append(token)
-            elif token.dep_ not in ("compound", "amod"):
-                self._resolve(token)
-        speakers = _quote_speakers(self.doc, self.text)
+            if self.parts[position] == PRON and self.doc[position].lower_ in _FIRST_PERSON:
+                deferred.append(self.doc[position])
+            elif self.dependencies[position] not in _MODIFIERS:
+                self._resolve(self.doc[position])
+        speakers = _quote_speakers(self.doc, self.words) if deferred else {}
         for token in deferred:
             speaker = speakers.get(token.i)
             mention = self.mentions.mention(speaker) if speaker is not None else None
@@ -178,19 +183,30 @@ class _Resolver:
             if label in ("PERSON", "ORG") and not any(
                 i in self.mentions.by_token or i in self.mentions.names for i in range(start, end)
             ):
-                name = " ".join(self.doc[start:end].text.split())
+                name = " ".join(self._text(start, end).split())
                 if not any(known.endswith(" " + name) or known == name for known in found):
                     found.append(name)
         return found
 
     # --- names the knowledge base knows -------------------------------------------------------
 
-    def _names(self) -> dict[int, tuple[Span, Reference]]:
-        """Knowledge-base names by token, longest match first, each checked by ``lookup``."""
+    def _text(self, start: int, end: int) -> str:
+        """The text of the tokens from ``start`` to ``end`` (excluded), as the document writes it."""
+        if end - start == 1:
+            return self.strings[self.words[start]]
+        spaced = [self.strings[self.words[i]] + " " * self.spaces[i] for i in range(start, end - 1)]
+        return "".join(spaced) + self.strings[self.words[end - 1]]
+
+    def _phrase(self, start: int, end: int) -> str:
+        """A mention's text as an actor keeps it, without a leading "the"."""
+        return self._text(start, end).removeprefix("the ").removeprefix("The ")
+
+    def _names(self) -> dict[int, tuple[int, int, Reference]]:
+        """Knowledge-base names by token, as (start, end, reference), longest match first, each
+        checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
-            text = self.text[self.offsets[start] : self.offsets[end - 1] + self.lengths[end - 1]]
-            reference = _lookup(self.kb, text, self.published)
+            reference = _lookup(self.kb, self._text(start, end), self.published)
             if reference is not None and not self._inside_a_person(start, end, reference):
                 found.append((start, end, reference))
         # The longest names first, then the earliest; a name overlapping one already taken is dropped.
@@ -199,10 +215,9 @@ class _Resolver:
         for start, end, reference in sorted(found, key=lambda match: (match[0] - match[1], match[0])):
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
-                span = self.doc[start:end]
-                actor = _name_actor(span, reference)
+                actor = _name_actor(self._phrase(start, end), reference)
                 for position in range(start, end):
-                    names[position] = (span, reference)
+                    names[position] = (start, end, reference)
                     self.mentions.names[position] = actor
         return names
 
@@ -216,7 +231,7 @@ class _Resolver:
             and entity[1] - entity[0] > end - start
         )
 
-    def _name_at(self, token: Token) -> tuple[Span, Reference] | None:
+    def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
 
     # --- one token ------------------------------------------------------------------------------
@@ -225,7 +240,7 @@ class _Resolver:
         """The mention headed by ``token``, resolving it on first use (modifiers may need it early)."""
         if token.i in self.mentions.by_token:
             return self.mentions.by_token[token.i]
-        if token.i in self.seen or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.i in self.seen or self.parts[token.i] not in _NOMINAL_POS:
             return None
         self.seen.add(token.i)
         return self._resolve_new(token)
@@ -236,25 +251,25 @@ class _Resolver:
             antecedent = _antecedent(token)
             found = self._resolve(antecedent) if antecedent is not None else None
             return self._copy(token, found)
-        if lower in _THIRD_PERSON and token.pos_ == "PRON":
-            return self._copy(token, self._refer_back(token, _THIRD_PERSON[lower]))
-        if token.pos_ == "PRON":
+        if self.parts[token.i] == PRON:
+            if lower in _THIRD_PERSON:
+                return self._copy(token, self._refer_back(token, _THIRD_PERSON[lower]))
             return None
         name = self._name_at(token)
         if name is not None:
-            span, reference = name
-            if token.i != span.root.i:
+            start, end, reference = name
+            if end - start > 1 and token.i != self.doc[start:end].root.i:
                 return None
-            return self._from_reference(token, span, reference)
+            return self._from_reference(token, start, end, reference)
         person = self._person(token)
         if person is not None:
             return person
         return self._role(token)
 
-    def _from_reference(self, token: Token, span: Span, reference: Reference) -> Mention | None:
+    def _from_reference(self, token: Token, start: int, end: int, reference: Reference) -> Mention | None:
         if reference.kind == "adjective" and token.pos_ == "ADJ":
             return None
-        actor = _name_actor(span, reference)
+        actor = self.mentions.names[token.i]
         mention = self._remember(
             token,
             actor,
@@ -263,7 +278,7 @@ class _Resolver:
             plural=token.tag_ in ("NNS", "NNPS") or reference.entity_kind == "group",
         )
         if reference.kind == "person":
-            self._learn_person(span, mention)
+            self._learn_person(start, end, mention)
         return mention
 
     # --- role words -----------------------------------------------------------------------------
@@ -273,15 +288,14 @@ class _Resolver:
 
         A role word modifying another noun makes an actor of it too ("army bulldozers", "police cars").
         """
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if self.parts[token.i] not in _NOUNS:
             return None
         start = token.i
         leftmost = token.left_edge.i
         while start > leftmost and self.dependencies[start - 1] in _ROLE_MODIFIERS:
             start -= 1
-        end = token.idx + len(token)
         for first in range(start, token.i + 1):
-            role = _role(self.kb, self.text[self.offsets[first] : end])
+            role = _role(self.kb, self._text(first, token.i + 1))
             if role is None and first == token.i:
                 role = _role(self.kb, token.lemma_)
             if role is not None:
@@ -293,6 +307,7 @@ class _Resolver:
                     return role, child.i
         return None
 
+
     def _role(self, token: Token) -> Mention | None:
         found = self._role_of(token)
         if found is None:
@@ -302,7 +317,7 @@ class _Resolver:
         plural = token.tag_ in ("NNS", "NNPS")
         if owner is not None:
             sector = role.sector or owner.actor.sector
-            text = _phrase(noun_phrase(token))
+            text = self._phrase(noun_phrase(token).start, token.i + 1)
             co_owners = [self.mentions.names[c.i] for c in self.doc[owner.token].children if c.dep_ == "conj" and c.i in self.mentions.names]
             if co_owners:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
@@ -313,7 +328,7 @@ class _Resolver:
             previous = self._refer_back(token, "group" if armed_plural else role.refers_to)
             if previous is not None:
                 sector = role.sector or previous.actor.sector
-                actor = Actor(previous.actor.principal, sector, None, _phrase(noun_phrase(token)))
+                actor = Actor(previous.actor.principal, sector, None, self._phrase(noun_phrase(token).start, token.i + 1))
                 return self._remember(token, actor, previous.entity_kind, person=False, plural=plural)
         return None
 
@@ -355,7 +370,7 @@ class _Resolver:
         name = self._name_at(token)
         if name is not None:
             actor = self.mentions.names[token.i]
-            return Mention(token.i, self.sentence_of[token.i], actor, name[1].entity_kind, False, False, False)
+            return Mention(token.i, self.sentence_of[token.i], actor, name[2].entity_kind, False, False, False)
         if token.dep_ == "poss" or token.pos_ in ("PROPN", "PRON"):
             return self._resolve(token)
         return None
@@ -364,30 +379,30 @@ class _Resolver:
 
     def _person(self, token: Token) -> Mention | None:
         """A person not in the knowledge base, known by a title or apposition, or seen before."""
-        if token.pos_ != "PROPN" or token.dep_ == "compound":
+        if self.parts[token.i] != PROPN or self.dependencies[token.i] == _COMPOUND:
             return None
         start, end, _ = self.entities.get(token.i, (token.i, token.i + 1, ""))
-        span = self.doc[start:end]
-        for key in (span.text, token.text):
+        text = self._text(start, end)
+        for key in (text, token.text):
             if key in self.people:
                 known = self.people[key]
-                actor = replace(known.actor, text=span.text)
+                actor = replace(known.actor, text=text)
                 return self._remember(token, actor, known.entity_kind, person=True, plural=False)
         if token.ent_type_ != "PERSON":
             return None
         for described in _descriptions(token):
             role = self._resolve(described)
             if role is not None and role.actor.name is None:
-                actor = Actor(role.actor.principal, role.actor.sector, span.text, span.text)
+                actor = Actor(role.actor.principal, role.actor.sector, text, text)
                 mention = self._remember(token, actor, role.entity_kind, person=True, plural=False)
-                self._learn_person(span, mention)
+                self._learn_person(start, end, mention)
                 return mention
         return None
 
-    def _learn_person(self, span: Span, mention: Mention) -> None:
+    def _learn_person(self, start: int, end: int, mention: Mention) -> None:
         """Remember a person by full name and by family name, which comes first in Chinese,
         Korean and Vietnamese names ("Wang Yi" is "Wang"), last in most others; the latest wins."""
-        for key in (span.text, span[0].text, span[-1].text):
+        for key in (self._text(start, end), self._text(start, start + 1), self._text(end - 1, end)):
             self.people[key] = mention
 
     # --- referring back -------------------------------------------------------------------------
@@ -399,8 +414,10 @@ class _Resolver:
         before it, a subject of the previous sentences, else the most recent mention.
         """
         here = self.sentence_of[token.i]
-        earlier = [m for m in self.mentions.by_token.values() if m.token < token.i and _fits(m, kind)]
-        earlier = [m for m in earlier if here - m.sentence <= MEMORY_SENTENCES]
+        earlier = [
+            m for m in self.mentions.by_token.values()
+            if m.token < token.i and here - m.sentence <= MEMORY_SENTENCES and _fits(m, kind)
+        ]
         if not earlier:
             return None
         same = sorted((m for m in earlier if m.sentence == here), key=lambda m: m.token)
@@ -419,7 +436,8 @@ class _Resolver:
 
     def _remember(self, token: Token, actor: Actor, entity_kind: str, *, person: bool, plural: bool) -> Mention:
         mention = Mention(
-            token.i, self.sentence_of[token.i], actor, entity_kind, person, plural, token.dep_ in _SUBJECTS
+            token.i, self.sentence_of[token.i], actor, entity_kind, person, plural,
+            self.dependencies[token.i] in _SUBJECT_IDS,
         )
         self.mentions.by_token[token.i] = mention
         return mention
@@ -433,6 +451,16 @@ def noun_phrase(token: Token) -> Span:
     while start > leftmost and token.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def _sentence_numbers(starts: list[int]) -> list[int]:
+    """Each token's sentence, counted from 1, read off the sentence-start flags."""
+    numbers = []
+    sentence = 0
+    for start in starts:
+        sentence += start == 1
+        numbers.append(sentence)
+    return numbers
 
 
 def _entities(iob: list[int], types: list[int], strings) -> dict[int, tuple[int, int, str]]:
@@ -449,10 +477,10 @@ def _entities(iob: list[int], types: list[int], strings) -> dict[int, tuple[int,
     return found
 
 
-def _name_actor(span: Span, reference: Reference) -> Actor:
+def _name_actor(text: str, reference: Reference) -> Actor:
     """The actor a name stands for; an adjective or demonym names a country, not one of its sectors."""
     sector = None if reference.kind in ("adjective", "demonym") else reference.sector
-    return Actor(reference.principal, sector, reference.name, _phrase(span))
+    return Actor(reference.principal, sector, reference.name, text)
 
 
 def _fits(mention: Mention, kind: str) -> bool:
@@ -486,10 +514,6 @@ def _is_definite(token: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
 
 
-def _phrase(span: Span) -> str:
-    return span.text.removeprefix("the ").removeprefix("The ")
-
-
 def _descriptions(token: Token) -> list[Token]:
     """The nouns that describe a person: appositions and titles ("the ambassador", "Foreign Minister")."""
     found = [child for child in token.children if child.dep_ == "appos"]
@@ -514,14 +538,15 @@ def _antecedent(token: Token) -> Token | None:
     return token.doc[previous] if previous >= 0 and token.i - previous <= 3 else None
 
 
-def _quote_speakers(doc: Doc, text: str) -> dict[int, Token]:
-    """For each token inside a quotation, the token naming who speaks it.
+def _quote_speakers(doc: Doc, words: list[int]) -> dict[int, Token]:
+    """For each token inside a quotation, the token naming who speaks it (``words``: the ids of
+    the tokens' texts).
 
     The speaker is the subject (or, for "…," said X, the inverted subject) of a speech
     verb outside the quotation in the sentence where the quotation opens or closes.
     """
     speakers: dict[int, Token] = {}
-    for start, end in _quotations(doc, text):
+    for start, end in _quotations(words):
         speaker = _speaker(doc, start, end)
         if speaker is not None:
             for index in range(start, end):
@@ -529,21 +554,16 @@ def _quote_speakers(doc: Doc, text: str) -> dict[int, Token]:
     return speakers
 
 
-def _quotations(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Token ranges inside quotation marks, a quotation allowed to run over several sentences.
-
-    The marks are found in the text and mapped to tokens, so that only they become token objects.
-    """
+def _quotations(words: list[int]) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (tokens that are a mark alone), a quotation allowed to
+    run over several sentences."""
     found = []
-    opened: tuple[int, str] | None = None
-    for match in _QUOTE_MARK.finditer(text):
-        mark = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if mark is None or mark.text != match.group():
-            continue
-        if opened is None and mark.text in _QUOTES_OPEN:
-            opened = (mark.start + 1, _QUOTES_OPEN[mark.text])
-        elif opened is not None and mark.text == opened[1]:
-            found.append((opened[0], mark.start))
+    opened: tuple[int, int] | None = None
+    for position, word in enumerate(words):
+        if opened is None and word in _QUOTES_OPEN:
+            opened = (position + 1, _QUOTES_OPEN[word])
+        elif opened is not None and word == opened[1]:
+            found.append((opened[0], position))
             opened = None
     return found
 
