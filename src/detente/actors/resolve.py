@@ -115,6 +115,12 @@ def _role(kb: KnowledgeBase, words: str) -> Role | None:
 
 
 @lru_cache(maxsize=1 << 16)
+def _may_end_role(kb: KnowledgeBase, word: str) -> bool:
+    """``kb.may_end_role``, remembered."""
+    return kb.may_end_role(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _lookup(kb: KnowledgeBase, text: str, on: date) -> Reference | None:
     """``kb.lookup``, remembered for the names an article repeats."""
     return kb.lookup(text, on)
@@ -294,12 +300,16 @@ class _Resolver:
         leftmost = token.left_edge.i
         while start > leftmost and self.dependencies[start - 1] in _ROLE_MODIFIERS:
             start -= 1
-        for first in range(start, token.i + 1):
-            role = _role(self.kb, self._text(first, token.i + 1))
-            if role is None and first == token.i:
-                role = _role(self.kb, token.lemma_)
-            if role is not None:
-                return role, first
+        lemma = token.lemma_
+        # The phrases all end with the token's text, unless it is written joined to the word before.
+        joined = token.i > start and not self.spaces[token.i - 1]
+        if joined or _may_end_role(self.kb, token.lower_) or _may_end_role(self.kb, lemma):
+            for first in range(start, token.i + 1):
+                role = _role(self.kb, self._text(first, token.i + 1))
+                if role is None and first == token.i:
+                    role = _role(self.kb, lemma)
+                if role is not None:
+                    return role, first
         for child in token.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
                 role = _role(self.kb, child.lower_) or _role(self.kb, child.lemma_)
