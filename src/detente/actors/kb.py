@@ -442,7 +442,7 @@ def _signature(folder: Path) -> tuple:
     """A folder as the cache knows it: its path and the size and time of change of each data file."""
     stats = []
     for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        if entry.name.endswith(".tsv"):
+        if entry.name.endswith((".tsv", ".csv")):
             stat = entry.stat()
             stats.append((entry.name, stat.st_size, stat.st_mtime_ns))
     return (str(folder.resolve()), tuple(stats))
