@@ -139,27 +139,7 @@ def read_folder(folder: Path, required: Sequence[str] = ()) -> Layer:
 
 def read_csv(path: Path) -> Iterator[tuple[str, Row]]:
     """The rows of a user's ``actors.csv``, each as a row of the file its kind stands for."""
-    header_seen = False
-    for number, line in _lines(path):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in next(csv.reader([line]))]
-        if not header_seen:
-            header_seen = True
-            if tuple(cells) != CSV_COLUMNS:
-                raise KnowledgeBaseError(
-                    f"{path}, line {number}, field 'header': the columns are {','.join(cells)!r}; "
-                    f"write the header as {','.join(CSV_COLUMNS)!r}"
-                )
-            continue
-        if len(cells) != len(CSV_COLUMNS):
-            missing = CSV_COLUMNS[len(cells)] if len(cells) < len(CSV_COLUMNS) else CSV_COLUMNS[-1]
-            raise KnowledgeBaseError(
-                f"{path}, line {number}, field {missing!r}: {len(cells)} comma-separated fields where there "
-                f"should be {len(CSV_COLUMNS)} ({', '.join(CSV_COLUMNS)}); leave a field empty rather than "
-                "dropping it, and quote a value that holds a comma"
-            )
-        values = dict(zip(CSV_COLUMNS, cells))
+    for number, values in _records(path, CSV_COLUMNS, _COMMAS):
         kind = values["kind"]
         if kind not in KIND_FILES:
             raise KnowledgeBaseError(f"{path}, line {number}, field 'kind': {kind!r}: use one of {', '.join(KIND_FILES)}")
@@ -180,30 +160,53 @@ def kind_values(kind: str, values: Mapping[str, str]) -> dict[str, str]:
 
 def read_rows(path: Path) -> Iterator[Row]:
     """The rows of a data file; lines starting with '#' and blank lines are comments."""
-    columns = COLUMNS[path.name]
+    for number, values in _records(path, COLUMNS[path.name], _TABS):
+        yield Row(path, number, values)
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """How a delimited file separates its fields, and how its messages say so."""
+
+    separator: str
+    reader: Mapping[str, object]
+    shown: str
+    advice: str
+
+
+_TABS = _Dialect(
+    "tab", {"delimiter": "\t", "quoting": csv.QUOTE_NONE}, " ", "leave an empty field between tabs rather than dropping it"
+)
+_COMMAS = _Dialect(
+    "comma", {}, ",", "leave a field empty rather than dropping it, and quote a value that holds a comma"
+)
+
+
+def _records(path: Path, columns: Sequence[str], dialect: _Dialect) -> Iterator[tuple[int, dict[str, str]]]:
+    """The numbered records of a delimited file with a header row of ``columns``; lines starting
+    with '#' and blank lines are comments."""
     header_seen = False
     for number, line in _lines(path):
         text = line.rstrip("\r\n")
         if not text.strip() or text.startswith("#"):
             continue
-        cells = next(csv.reader([text], delimiter="\t", quoting=csv.QUOTE_NONE))
+        cells = [cell.strip() for cell in next(csv.reader([text], **dialect.reader))]
         if not header_seen:
             header_seen = True
-            if tuple(cells) != columns:
+            if tuple(cells) != tuple(columns):
                 raise KnowledgeBaseError(
-                    f"{path}, line {number}, field 'header': the columns are {' '.join(cells)!r}; "
-                    f"write the header as {' '.join(columns)!r}, tab-separated"
+                    f"{path}, line {number}, field 'header': the columns are {dialect.shown.join(cells)!r}; "
+                    f"write the header as {dialect.shown.join(columns)!r}, {dialect.separator}-separated"
                 )
             continue
         if len(cells) != len(columns):
             # Name the first missing field, or the last one when there are too many.
             missing = columns[len(cells)] if len(cells) < len(columns) else columns[-1]
             raise KnowledgeBaseError(
-                f"{path}, line {number}, field {missing!r}: {len(cells)} tab-separated fields where "
-                f"there should be {len(columns)} ({', '.join(columns)}); leave an empty field "
-                "between tabs rather than dropping it"
+                f"{path}, line {number}, field {missing!r}: {len(cells)} {dialect.separator}-separated fields "
+                f"where there should be {len(columns)} ({', '.join(columns)}); {dialect.advice}"
             )
-        yield Row(path, number, dict(zip(columns, (cell.strip() for cell in cells))))
+        yield number, dict(zip(columns, cells))
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
