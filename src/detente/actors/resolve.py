@@ -321,7 +321,6 @@ class _Resolver:
                     return role, child.i
         return None
 
-
     def _role(self, token: Token) -> Mention | None:
         found = self._role_of(token)
         if found is None:
