@@ -19,7 +19,7 @@ from datetime import date
 from typing import NamedTuple
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, ORTH, POS, SENT_START, SPACY
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,11 @@ _THIRD_PERSON = {
 }
 _FIRST_PERSON = {"we", "us", "our", "ourselves", "i", "me", "my"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
+# The same words and tags as the ids of their texts, which a token gives without building a string.
+_THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.items()}
+_FIRST_PERSON_IDS = frozenset(get_string_id(word) for word in _FIRST_PERSON)
+_RELATIVE_IDS = frozenset(get_string_id(word) for word in _RELATIVE)
+_WH_TAGS = frozenset(get_string_id(tag) for tag in ("WDT", "WP", "WP$"))
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Modifiers through which a role word takes its country: "Russian diplomats", "Taliban
@@ -61,6 +66,14 @@ _ROLE_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod
 _MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod"))
 _COMPOUND = get_string_id("compound")
 _SUBJECT_IDS = frozenset(get_string_id(label) for label in _SUBJECTS)
+_OWNER_DEP_IDS = frozenset(get_string_id(label) for label in _OWNER_DEPS)
+# Dependencies of the words left of a mention's head that belong to its phrase ("the Russian ambassador").
+_PHRASE_DEPS = frozenset(
+    get_string_id(label) for label in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod")
+)
+_PREP, _POBJ, _DET, _CONJ = (get_string_id(label) for label in ("prep", "pobj", "det", "conj"))
+_PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
+_PERSON = get_string_id("PERSON")
 # spaCy's IOB codes for entity tokens.
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 _SPEECH_LEMMAS = {"say", "tell", "add", "joke", "state", "declare", "note", "write", "insist", "explain", "warn"}
@@ -118,9 +131,10 @@ def _role(kb: KnowledgeBase, words: str) -> Role | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _may_end_role(kb: KnowledgeBase, word: str) -> bool:
-    """``kb.may_end_role``, remembered."""
-    return kb.may_end_role(word)
+def _may_end_role(kb: KnowledgeBase, strings: StringStore, lower: int, lemma: int) -> bool:
+    """Whether a role phrase may end with a word, given the ids of its lower-case form and its
+    lemma (``kb.may_end_role`` of either), remembered."""
+    return kb.may_end_role(strings[lower]) or kb.may_end_role(strings[lemma])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -170,8 +184,12 @@ class _Resolver:
     def run(self) -> Mentions:
         deferred = []
         for position in self.nominal:
-            if self.parts[position] == PRON and self.doc[position].lower_ in _FIRST_PERSON:
-                deferred.append(self.doc[position])
+            if self.parts[position] == PRON:
+                token = self.doc[position]
+                if token.lower in _FIRST_PERSON_IDS:
+                    deferred.append(token)
+                elif self.dependencies[position] not in _MODIFIERS:
+                    self._resolve(token)
             elif self.dependencies[position] not in _MODIFIERS:
                 self._resolve(self.doc[position])
         speakers = _quote_speakers(self.doc, self.words, {token.i for token in deferred}) if deferred else {}
@@ -255,15 +273,14 @@ class _Resolver:
         return self._resolve_new(token)
 
     def _resolve_new(self, token: Token) -> Mention | None:
-        lower = token.lower_
-        if lower in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+        lower = token.lower
+        if lower in _RELATIVE_IDS and token.tag in _WH_TAGS:
             antecedent = _antecedent(token)
             found = self._resolve(antecedent) if antecedent is not None else None
             return self._copy(token, found)
         if self.parts[token.i] == PRON:
-            if lower in _THIRD_PERSON:
-                return self._copy(token, self._refer_back(token, _THIRD_PERSON[lower]))
-            return None
+            kind = _THIRD_PERSON_IDS.get(lower)
+            return self._copy(token, self._refer_back(token, kind)) if kind is not None else None
         name = self._name_at(token)
         if name is not None:
             start, end, reference = name
@@ -285,7 +302,7 @@ class _Resolver:
             actor,
             reference.entity_kind,
             person=reference.kind == "person",
-            plural=token.tag_ in ("NNS", "NNPS") or reference.entity_kind == "group",
+            plural=token.tag in _PLURAL_TAGS or reference.entity_kind == "group",
         )
         if reference.kind == "person":
             self._learn_person(start, end, mention)
@@ -300,10 +317,10 @@ class _Resolver:
         """
         if self.parts[token.i] not in _NOUNS:
             return None
-        lemma = token.lemma_
+        lemma = token.lemma
         # The phrases all end with the token's text, unless it is written joined to the word before.
         joined = token.i > 0 and not self.spaces[token.i - 1]
-        if joined or _may_end_role(self.kb, token.lower_) or _may_end_role(self.kb, lemma):
+        if joined or _may_end_role(self.kb, self.strings, token.lower, lemma):
             start = token.i
             leftmost = token.left_edge.i
             while start > leftmost and self.dependencies[start - 1] in _ROLE_MODIFIERS:
@@ -311,11 +328,11 @@ class _Resolver:
             for first in range(start, token.i + 1):
                 role = _role(self.kb, self._text(first, token.i + 1))
                 if role is None and first == token.i:
-                    role = _role(self.kb, lemma)
+                    role = _role(self.kb, self.strings[lemma])
                 if role is not None:
                     return role, first
         for child in token.children:
-            if child.dep_ == "compound" and child.pos_ == "NOUN":
+            if child.dep == _COMPOUND and child.pos == NOUN:
                 role = _role(self.kb, child.lower_) or _role(self.kb, child.lemma_)
                 if role is not None and role.sector is not None:
                     return role, child.i
@@ -327,16 +344,16 @@ class _Resolver:
             return None
         role, first = found
         owner = self._owner(token, role, first)
-        plural = token.tag_ in ("NNS", "NNPS")
+        plural = token.tag in _PLURAL_TAGS
         if owner is not None:
             sector = role.sector or owner.actor.sector
             text = self._phrase(noun_phrase(token).start, token.i + 1)
-            co_owners = [self.mentions.names[c.i] for c in self.doc[owner.token].children if c.dep_ == "conj" and c.i in self.mentions.names]
+            co_owners = [self.mentions.names[c.i] for c in self.doc[owner.token].children if c.dep == _CONJ and c.i in self.mentions.names]
             if co_owners:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
             actor = Actor(owner.actor.principal, sector, None, text)
             return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
-        armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep_ == "det" for c in token.children)
+        armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep == _DET for c in token.children)
         if _is_definite(token) or armed_plural:
             previous = self._refer_back(token, "group" if armed_plural else role.refers_to)
             if previous is not None:
@@ -347,8 +364,8 @@ class _Resolver:
 
     def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
         """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X."""
-        candidates = [child for child in token.children if child.dep_ in _OWNER_DEPS]
-        candidates += [child for c in candidates if c.dep_ == "compound" for child in c.children if child.dep_ in _OWNER_DEPS]
+        candidates = [child for child in token.children if child.dep in _OWNER_DEP_IDS]
+        candidates += [child for c in candidates if c.dep == _COMPOUND for child in c.children if child.dep in _OWNER_DEP_IDS]
         for child in sorted(candidates, key=lambda c: c.i):
             owner = self._modifier(child)
             if owner is not None:
@@ -357,7 +374,7 @@ class _Resolver:
             local = prep.lower_ in ("in", "from") and (role.sector in _LOCAL_SECTORS or role.refers_to == "people")
             if prep.lower_ == "of" or local:
                 for object_ in prep.children:
-                    if object_.dep_ == "pobj":
+                    if object_.dep == _POBJ:
                         owner = self._place(object_)
                         if owner is not None:
                             return owner
@@ -402,7 +419,7 @@ class _Resolver:
                 known = self.people[key]
                 actor = Actor(known.actor.principal, known.actor.sector, known.actor.name, text)
                 return self._remember(token, actor, known.entity_kind, person=True, plural=False)
-        if token.ent_type_ != "PERSON":
+        if token.ent_type != _PERSON:
             return None
         for described in _descriptions(token):
             role = self._resolve(described)
@@ -461,9 +478,10 @@ def noun_phrase(token: Token) -> Span:
     """The words of a mention up to its head: "the Russian ambassador", "Taliban representatives"."""
     start = token.i
     leftmost = token.left_edge.i
-    while start > leftmost and token.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
+    doc = token.doc
+    while start > leftmost and doc[start - 1].dep in _PHRASE_DEPS:
         start -= 1
-    return token.doc[start : token.i + 1]
+    return doc[start : token.i + 1]
 
 
 def _sentence_numbers(starts: list[int]) -> list[int]:
@@ -514,17 +532,17 @@ def _fits(mention: Mention, kind: str) -> bool:
 def _prepositions(token: Token) -> list[Token]:
     """Prepositions modifying a noun, including one the parser hung on the verb right after the
     noun ("supported rebels in Chechnya": "in Chechnya" belongs to "rebels")."""
-    found = [child for child in token.children if child.dep_ == "prep"]
+    found = [child for child in token.children if child.dep == _PREP]
     following = token.right_edge.i + 1
     if following < len(token.doc):
         candidate = token.doc[following]
-        if candidate.dep_ == "prep" and candidate.head == token.head and token.head.pos_ in ("VERB", "AUX"):
+        if candidate.dep == _PREP and candidate.head == token.head and token.head.pos_ in ("VERB", "AUX"):
             found.append(candidate)
     return found
 
 
 def _is_definite(token: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
+    return any(child.dep == _DET and child.lower_ in _DEFINITE for child in token.children)
 
 
 def _descriptions(token: Token) -> list[Token]:
