@@ -407,6 +407,18 @@ def test_unknown_role_words(base: KnowledgeBase) -> None:
     assert base.role("") is None
 
 
+def test_a_word_may_end_a_role_phrase_only_when_one_ends_with_it(base: KnowledgeBase) -> None:
+    """The resolver skips the phrases ending with a word no role phrase ends with; every role word
+    and phrase must pass, in any case and number, and other words must not."""
+    for words in base._roles:
+        last = words.rpartition(" ")[2]
+        assert base.may_end_role(last), words
+    for word in ("spokesmen", "Ministers", "MEDIA", "militias", "Spokesman"):
+        assert base.may_end_role(word), word
+    for word in ("weather", "banana", "talks", "Tuesday"):
+        assert not base.may_end_role(word), word
+
+
 def test_role_words_resolve_from_their_spacy_lemma(base: KnowledgeBase) -> None:
     words = (word for row in data_rows("roles.tsv") for word in row["words"].split("|"))
     roles = sorted(word.lower() for word in words if " " not in word and "-" not in word)

@@ -175,3 +175,68 @@ def test_a_user_file_not_in_utf8_is_refused_naming_its_line(folder: Path) -> Non
     )
     with pytest.raises(KnowledgeBaseError, match=r"names.tsv, line 3: not UTF-8 text .*save the file as UTF-8"):
         kb.load()
+
+
+# --- actors.csv: one file of actors, roles and names -----------------------------------------------
+
+CSV_HEADER = "kind,name,code,sector,country,role,start,end,aliases"
+
+
+def test_actors_csv_rows_of_every_kind_resolve(folder: Path) -> None:
+    write(
+        folder, "actors.csv",
+        "# our own actors",
+        CSV_HEADER,
+        "group,Zed Front,ZEDFRONT,INS,AFG,,2020,,Zedists|Zed Fighters",
+        "state,Zedland,ZZZ,,,,,,Zeds",
+        'person,Ivan Zed,ZEDFRONT,,,"Leader of the Zed Front, then its envoy",2020-03-01,,Zed',
+        "name,Zed Palace,RUS,GOV,,,,,",
+        "igo,Union of Zeds,ZEDUNION,IGO,,,,,UoZ",
+    )
+    base = kb.load()
+    assert base.lookup("Zed Fighters", ON) == Reference("ZEDFRONT", "INS", None, "name", "group")
+    assert base.country_of("ZEDFRONT", ON) == "AFG"
+    assert base.lookup("Zeds", ON) == Reference("ZZZ", None, None, "name", "state")
+    assert base.lookup("Zed", ON) == Reference("ZEDFRONT", "INS", "Ivan Zed", "person", "group")
+    assert base.explain("Zed", ON).chosen.role == "Leader of the Zed Front, then its envoy"
+    assert base.explain("Zed", ON).chosen.source == kb.Source(folder / "actors.csv", 5)
+    assert base.lookup("Zed Palace", ON) == Reference("RUS", "GOV", "Zed Palace", "name", "state")
+    assert base.lookup("UoZ", ON) == Reference("ZEDUNION", "IGO", None, "name", "igo")
+
+
+def test_actors_csv_is_read_again_when_it_changes(folder: Path) -> None:
+    write(folder, "actors.csv", CSV_HEADER, "group,Zed Front,ZEDFRONT,INS,,,,,")
+    assert kb.load().lookup("Zed Army", ON) is None
+    write(folder, "actors.csv", CSV_HEADER, "group,Zed Front,ZEDFRONT,INS,,,,,", "group,Zed Army,ZEDARMY,REB,,,,,")
+    assert kb.load().lookup("Zed Army", ON).principal == "ZEDARMY"
+
+
+@pytest.mark.parametrize(
+    ("lines", "where", "advice"),
+    [
+        (["kind,name,code", "group,Zed Front,ZEDFRONT"], "line 1, field 'header'", "write the header as"),
+        ([CSV_HEADER, "group,Zed Front,ZEDFRONT,INS"], "line 2, field 'country'", "4 comma-separated fields"),
+        ([CSV_HEADER, "planet,Zed,ZZZ,,,,,,"], "line 2, field 'kind'", "use one of state, igo, group, person, name"),
+        ([CSV_HEADER, "person,Ivan Zed,RUS,GOV,AFG,Envoy,,,"], "line 2, field 'country'", "a person has no country"),
+        ([CSV_HEADER, "state,Zedland,ZZZ,,,Envoy,,,"], "line 2, field 'role'", "a state has no role"),
+        ([CSV_HEADER, "", "person,Ivan Zed,QQQ,GOV,,Envoy,,,"], "line 3, field 'code'", "'QQQ' is not defined"),
+        ([CSV_HEADER, "person,Ivan Zed,RUS,GOV,,,,,"], "line 2, field 'role'", "write the title"),
+        ([CSV_HEADER, "name,Zed Palace,RUS,XYZ,,,,,"], "line 2, field 'sector'", "unknown sector 'XYZ'"),
+        ([CSV_HEADER, "group,Zed Front,ZEDFRONT,,,,2021,2020,"], "line 2, field 'end'", "not after the start"),
+        ([CSV_HEADER, "name,Zed Palace,RUS,GOV,,,1st May,,"], "line 2, field 'start'", "is not a date"),
+        ([CSV_HEADER, "name,,RUS,GOV,,,,,a||b"], "line 2, field 'aliases'", "empty value between '|'"),
+    ],
+)
+def test_a_bad_actors_csv_row_is_refused_naming_file_line_and_field(folder: Path, lines: list[str], where: str, advice: str) -> None:
+    write(folder, "actors.csv", *lines)
+    with pytest.raises(KnowledgeBaseError) as refused:
+        kb.load()
+    assert str(refused.value).startswith(f"{folder / 'actors.csv'}, {where}")
+    assert advice in str(refused.value)
+
+
+def test_an_actor_both_in_actors_csv_and_a_tsv_file_of_the_folder_is_refused(folder: Path) -> None:
+    userdata.add("Zed Front", "ZEDFRONT", "group", sector="INS")
+    write(folder, "actors.csv", CSV_HEADER, "group,Zed Front,ZEDFRONT,REB,,,,,")
+    with pytest.raises(KnowledgeBaseError, match=r"actors.csv, line 2, field 'code': code ZEDFRONT is already used \(groups.tsv line 3\)"):
+        kb.load()

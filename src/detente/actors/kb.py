@@ -219,6 +219,8 @@ class KnowledgeBase:
         self._successors = successors
         self._names = names
         self._roles = roles
+        # The last word of every role phrase: a word no phrase ends with needs no lookup.
+        self._role_endings = frozenset(words.rpartition(" ")[2] for words in roles)
 
     def surface_forms(self) -> frozenset[str]:
         """Every string ``lookup`` resolves, as written in the data, plus its typographic-apostrophe
@@ -283,6 +285,12 @@ class KnowledgeBase:
             if candidate in self._roles:
                 return self._roles[candidate]
         return None
+
+    def may_end_role(self, word: str) -> bool:
+        """Whether some role phrase can end with ``word`` ("spokesmen" can: "foreign ministry
+        spokesman"), so that a resolver tries the phrases ending with a word only when one may match."""
+        last = _clean(word).casefold().rpartition(" ")[2]
+        return any(candidate in self._role_endings for candidate in _singulars(last))
 
     def state(self, code: str) -> Entity:
         """The state (current or historical) with ISO 3166 alpha-3 ``code``."""
@@ -434,7 +442,7 @@ def _signature(folder: Path) -> tuple:
     """A folder as the cache knows it: its path and the size and time of change of each data file."""
     stats = []
     for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        if entry.name.endswith(".tsv"):
+        if entry.name.endswith((".tsv", ".csv")):
             stat = entry.stat()
             stats.append((entry.name, stat.st_size, stat.st_mtime_ns))
     return (str(folder.resolve()), tuple(stats))

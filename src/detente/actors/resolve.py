@@ -12,14 +12,14 @@ short memory of earlier mentions: the coder needs actors, not full coreference.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
+from typing import NamedTuple
 
-import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, LENGTH, POS, SENT_START
-from spacy.strings import get_string_id
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, ORTH, POS, SENT_START, SPACY
+from spacy.strings import StringStore, get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,11 @@ _THIRD_PERSON = {
 }
 _FIRST_PERSON = {"we", "us", "our", "ourselves", "i", "me", "my"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
+# The same words and tags as the ids of their texts, which a token gives without building a string.
+_THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.items()}
+_FIRST_PERSON_IDS = frozenset(get_string_id(word) for word in _FIRST_PERSON)
+_RELATIVE_IDS = frozenset(get_string_id(word) for word in _RELATIVE)
+_WH_TAGS = frozenset(get_string_id(tag) for tag in ("WDT", "WP", "WP$"))
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Modifiers through which a role word takes its country: "Russian diplomats", "Taliban
@@ -49,20 +54,35 @@ _LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
 # Sectors of armed movements: a bare "insurgents" or "rebels" is the armed group the text is about,
 # when one was named in the last sentences ("engage with insurgents" after the Taliban).
 _ARMED_SECTORS = frozenset({"INS", "REB"})
-_QUOTES_OPEN = {"“": "”", "«": "»", '"': '"'}
-_QUOTE_MARK = re.compile('[“”«»"]')
+# Quotation marks, opening → closing, as the ids of their texts.
+_QUOTES_OPEN = {get_string_id(mark): get_string_id(close) for mark, close in {"“": "”", "«": "»", '"': '"'}.items()}
 # The parts of speech a mention can be headed by, as spaCy's symbol ids.
 _NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+_NOUNS = frozenset({NOUN, PROPN})
 # Dependencies of the words a role phrase may start with ("state-run media", "foreign minister").
 _ROLE_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod", "punct", "nmod"))
+# Dependencies of the words that modify a mention rather than head one ("Russian", "Taliban" in
+# "Taliban officials").
+_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod"))
+_COMPOUND = get_string_id("compound")
+_SUBJECT_IDS = frozenset(get_string_id(label) for label in _SUBJECTS)
+_OWNER_DEP_IDS = frozenset(get_string_id(label) for label in _OWNER_DEPS)
+# Dependencies of the words left of a mention's head that belong to its phrase ("the Russian ambassador").
+_PHRASE_DEPS = frozenset(
+    get_string_id(label) for label in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod")
+)
+_PREP, _POBJ, _DET, _CONJ = (get_string_id(label) for label in ("prep", "pobj", "det", "conj"))
+_PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
+_PERSON = get_string_id("PERSON")
 # spaCy's IOB codes for entity tokens.
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 _SPEECH_LEMMAS = {"say", "tell", "add", "joke", "state", "declare", "note", "write", "insist", "explain", "warn"}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """An actor named at one token: the head of its noun phrase."""
+class Mention(NamedTuple):
+    """An actor named at one token: the head of its noun phrase. (A named tuple: a resolver makes
+    one per mention and per modifier it looks at, and a tuple is made in a third of the time of a
+    frozen dataclass.)"""
 
     token: int
     sentence: int
@@ -111,6 +131,13 @@ def _role(kb: KnowledgeBase, words: str) -> Role | None:
 
 
 @lru_cache(maxsize=1 << 16)
+def _may_end_role(kb: KnowledgeBase, strings: StringStore, lower: int, lemma: int) -> bool:
+    """Whether a role phrase may end with a word, given the ids of its lower-case form and its
+    lemma (``kb.may_end_role`` of either), remembered."""
+    return kb.may_end_role(strings[lower]) or kb.may_end_role(strings[lemma])
+
+
+@lru_cache(maxsize=1 << 16)
 def _lookup(kb: KnowledgeBase, text: str, on: date) -> Reference | None:
     """``kb.lookup``, remembered for the names an article repeats."""
     return kb.lookup(text, on)
@@ -137,15 +164,17 @@ def _matcher(kb: KnowledgeBase) -> PhraseMatcher:
 class _Resolver:
     def __init__(self, doc: Doc, published: date, kb: KnowledgeBase) -> None:
         self.doc = doc
-        self.text = doc.text
         self.published = published
         self.kb = kb
-        # Arrays rather than token and span objects: spaCy builds a Python object for each one visited.
-        columns = doc.to_array([SENT_START, POS, ENT_IOB, ENT_TYPE, IDX, LENGTH, DEP])
-        self.offsets, self.lengths, self.dependencies = (columns[:, i].tolist() for i in (4, 5, 6))
-        self.sentence_of = dict(enumerate(numpy.cumsum(columns[:, 0] == 1).tolist()))
-        self.nominal = [i for i, pos in enumerate(columns[:, 1].tolist()) if pos in _NOMINAL_POS]
-        self.entities = _entities(columns[:, 2].tolist(), columns[:, 3].tolist(), doc.vocab.strings)
+        self.strings = doc.vocab.strings
+        # Arrays rather than token and span objects (and rather than ``doc.text``): spaCy builds a
+        # Python object for each token visited.
+        starts, self.parts, iob, types, self.words, self.spaces, self.dependencies = (
+            doc.to_array([SENT_START, POS, ENT_IOB, ENT_TYPE, ORTH, SPACY, DEP]).T.tolist()
+        )
+        self.sentence_of = _sentence_numbers(starts)
+        self.nominal = [i for i, pos in enumerate(self.parts) if pos in _NOMINAL_POS]
+        self.entities = _entities(iob, types, self.strings)
         self.mentions = Mentions()
         self.names = self._names()
         self.people: dict[str, Mention] = {}
@@ -155,17 +184,20 @@ class _Resolver:
     def run(self) -> Mentions:
         deferred = []
         for position in self.nominal:
-            token = self.doc[position]
-            if token.pos_ == "PRON" and token.lower_ in _FIRST_PERSON:
-                deferred.append(token)
-            elif token.dep_ not in ("compound", "amod"):
-                self._resolve(token)
-        speakers = _quote_speakers(self.doc, self.text)
+            if self.parts[position] == PRON:
+                token = self.doc[position]
+                if token.lower in _FIRST_PERSON_IDS:
+                    deferred.append(token)
+                elif self.dependencies[position] not in _MODIFIERS:
+                    self._resolve(token)
+            elif self.dependencies[position] not in _MODIFIERS:
+                self._resolve(self.doc[position])
+        speakers = _quote_speakers(self.doc, self.words, {token.i for token in deferred}) if deferred else {}
         for token in deferred:
             speaker = speakers.get(token.i)
             mention = self.mentions.mention(speaker) if speaker is not None else None
             if mention is not None:
-                actor = replace(mention.actor, name=None, text=token.text)
+                actor = Actor(mention.actor.principal, mention.actor.sector, None, token.text)
                 plural = token.lower_ not in {"i", "me", "my"}
                 self._remember(token, actor, mention.entity_kind, person=not plural, plural=plural)
         self.mentions.unresolved = self._unresolved()
@@ -178,19 +210,30 @@ class _Resolver:
             if label in ("PERSON", "ORG") and not any(
                 i in self.mentions.by_token or i in self.mentions.names for i in range(start, end)
             ):
-                name = " ".join(self.doc[start:end].text.split())
+                name = " ".join(self._text(start, end).split())
                 if not any(known.endswith(" " + name) or known == name for known in found):
                     found.append(name)
         return found
 
     # --- names the knowledge base knows -------------------------------------------------------
 
-    def _names(self) -> dict[int, tuple[Span, Reference]]:
-        """Knowledge-base names by token, longest match first, each checked by ``lookup``."""
+    def _text(self, start: int, end: int) -> str:
+        """The text of the tokens from ``start`` to ``end`` (excluded), as the document writes it."""
+        if end - start == 1:
+            return self.strings[self.words[start]]
+        spaced = [self.strings[self.words[i]] + " " * self.spaces[i] for i in range(start, end - 1)]
+        return "".join(spaced) + self.strings[self.words[end - 1]]
+
+    def _phrase(self, start: int, end: int) -> str:
+        """A mention's text as an actor keeps it, without a leading "the"."""
+        return self._text(start, end).removeprefix("the ").removeprefix("The ")
+
+    def _names(self) -> dict[int, tuple[int, int, Reference]]:
+        """Knowledge-base names by token, as (start, end, reference), longest match first, each
+        checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
-            text = self.text[self.offsets[start] : self.offsets[end - 1] + self.lengths[end - 1]]
-            reference = _lookup(self.kb, text, self.published)
+            reference = _lookup(self.kb, self._text(start, end), self.published)
             if reference is not None and not self._inside_a_person(start, end, reference):
                 found.append((start, end, reference))
         # The longest names first, then the earliest; a name overlapping one already taken is dropped.
@@ -199,10 +242,9 @@ class _Resolver:
         for start, end, reference in sorted(found, key=lambda match: (match[0] - match[1], match[0])):
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
-                span = self.doc[start:end]
-                actor = _name_actor(span, reference)
+                actor = _name_actor(self._phrase(start, end), reference)
                 for position in range(start, end):
-                    names[position] = (span, reference)
+                    names[position] = (start, end, reference)
                     self.mentions.names[position] = actor
         return names
 
@@ -216,54 +258,54 @@ class _Resolver:
             and entity[1] - entity[0] > end - start
         )
 
-    def _name_at(self, token: Token) -> tuple[Span, Reference] | None:
+    def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
 
     # --- one token ------------------------------------------------------------------------------
 
     def _resolve(self, token: Token) -> Mention | None:
         """The mention headed by ``token``, resolving it on first use (modifiers may need it early)."""
-        if token.i in self.mentions.by_token:
-            return self.mentions.by_token[token.i]
-        if token.i in self.seen or token.pos_ not in ("NOUN", "PROPN", "PRON"):
-            return None
-        self.seen.add(token.i)
+        position = token.i
+        mention = self.mentions.by_token.get(position)
+        if mention is not None or position in self.seen or self.parts[position] not in _NOMINAL_POS:
+            return mention
+        self.seen.add(position)
         return self._resolve_new(token)
 
     def _resolve_new(self, token: Token) -> Mention | None:
-        lower = token.lower_
-        if lower in _RELATIVE and token.tag_ in ("WDT", "WP", "WP$"):
+        lower = token.lower
+        if lower in _RELATIVE_IDS and token.tag in _WH_TAGS:
             antecedent = _antecedent(token)
             found = self._resolve(antecedent) if antecedent is not None else None
             return self._copy(token, found)
-        if lower in _THIRD_PERSON and token.pos_ == "PRON":
-            return self._copy(token, self._refer_back(token, _THIRD_PERSON[lower]))
-        if token.pos_ == "PRON":
-            return None
+        if self.parts[token.i] == PRON:
+            kind = _THIRD_PERSON_IDS.get(lower)
+            return self._copy(token, self._refer_back(token, kind)) if kind is not None else None
         name = self._name_at(token)
         if name is not None:
-            span, reference = name
-            if token.i != span.root.i:
+            start, end, reference = name
+            if end - start > 1 and token.i != self.doc[start:end].root.i:
                 return None
-            return self._from_reference(token, span, reference)
-        person = self._person(token)
-        if person is not None:
-            return person
+            return self._from_reference(token, start, end, reference)
+        if self.parts[token.i] == PROPN:
+            person = self._person(token)
+            if person is not None:
+                return person
         return self._role(token)
 
-    def _from_reference(self, token: Token, span: Span, reference: Reference) -> Mention | None:
+    def _from_reference(self, token: Token, start: int, end: int, reference: Reference) -> Mention | None:
         if reference.kind == "adjective" and token.pos_ == "ADJ":
             return None
-        actor = _name_actor(span, reference)
+        actor = self.mentions.names[token.i]
         mention = self._remember(
             token,
             actor,
             reference.entity_kind,
             person=reference.kind == "person",
-            plural=token.tag_ in ("NNS", "NNPS") or reference.entity_kind == "group",
+            plural=token.tag in _PLURAL_TAGS or reference.entity_kind == "group",
         )
         if reference.kind == "person":
-            self._learn_person(span, mention)
+            self._learn_person(start, end, mention)
         return mention
 
     # --- role words -----------------------------------------------------------------------------
@@ -273,21 +315,24 @@ class _Resolver:
 
         A role word modifying another noun makes an actor of it too ("army bulldozers", "police cars").
         """
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if self.parts[token.i] not in _NOUNS:
             return None
-        start = token.i
-        leftmost = token.left_edge.i
-        while start > leftmost and self.dependencies[start - 1] in _ROLE_MODIFIERS:
-            start -= 1
-        end = token.idx + len(token)
-        for first in range(start, token.i + 1):
-            role = _role(self.kb, self.text[self.offsets[first] : end])
-            if role is None and first == token.i:
-                role = _role(self.kb, token.lemma_)
-            if role is not None:
-                return role, first
+        lemma = token.lemma
+        # The phrases all end with the token's text, unless it is written joined to the word before.
+        joined = token.i > 0 and not self.spaces[token.i - 1]
+        if joined or _may_end_role(self.kb, self.strings, token.lower, lemma):
+            start = token.i
+            leftmost = token.left_edge.i
+            while start > leftmost and self.dependencies[start - 1] in _ROLE_MODIFIERS:
+                start -= 1
+            for first in range(start, token.i + 1):
+                role = _role(self.kb, self._text(first, token.i + 1))
+                if role is None and first == token.i:
+                    role = _role(self.kb, self.strings[lemma])
+                if role is not None:
+                    return role, first
         for child in token.children:
-            if child.dep_ == "compound" and child.pos_ == "NOUN":
+            if child.dep == _COMPOUND and child.pos == NOUN:
                 role = _role(self.kb, child.lower_) or _role(self.kb, child.lemma_)
                 if role is not None and role.sector is not None:
                     return role, child.i
@@ -299,28 +344,28 @@ class _Resolver:
             return None
         role, first = found
         owner = self._owner(token, role, first)
-        plural = token.tag_ in ("NNS", "NNPS")
+        plural = token.tag in _PLURAL_TAGS
         if owner is not None:
             sector = role.sector or owner.actor.sector
-            text = _phrase(noun_phrase(token))
+            text = self._phrase(noun_phrase(token).start, token.i + 1)
             co_owners = [self.mentions.names[c.i] for c in _coordinated(self.doc[owner.token]) if c.i in self.mentions.names]
             if co_owners:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
             actor = Actor(owner.actor.principal, sector, None, text)
             return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
-        armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep_ == "det" for c in token.children)
+        armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep == _DET for c in token.children)
         if _is_definite(token) or armed_plural:
             previous = self._refer_back(token, "group" if armed_plural else role.refers_to)
             if previous is not None:
                 sector = role.sector or previous.actor.sector
-                actor = Actor(previous.actor.principal, sector, None, _phrase(noun_phrase(token)))
+                actor = Actor(previous.actor.principal, sector, None, self._phrase(noun_phrase(token).start, token.i + 1))
                 return self._remember(token, actor, previous.entity_kind, person=False, plural=plural)
         return None
 
     def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
         """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X."""
-        candidates = [child for child in token.children if child.dep_ in _OWNER_DEPS]
-        candidates += [child for c in candidates if c.dep_ == "compound" for child in c.children if child.dep_ in _OWNER_DEPS]
+        candidates = [child for child in token.children if child.dep in _OWNER_DEP_IDS]
+        candidates += [child for c in candidates if c.dep == _COMPOUND for child in c.children if child.dep in _OWNER_DEP_IDS]
         for child in sorted(candidates, key=lambda c: c.i):
             owner = self._modifier(child)
             if owner is not None:
@@ -329,7 +374,7 @@ class _Resolver:
             local = prep.lower_ in ("in", "from") and (role.sector in _LOCAL_SECTORS or role.refers_to == "people")
             if prep.lower_ == "of" or local:
                 for object_ in prep.children:
-                    if object_.dep_ == "pobj":
+                    if object_.dep == _POBJ:
                         owner = self._place(object_)
                         if owner is not None:
                             return owner
@@ -355,7 +400,7 @@ class _Resolver:
         name = self._name_at(token)
         if name is not None:
             actor = self.mentions.names[token.i]
-            return Mention(token.i, self.sentence_of[token.i], actor, name[1].entity_kind, False, False, False)
+            return Mention(token.i, self.sentence_of[token.i], actor, name[2].entity_kind, False, False, False)
         if token.dep_ == "poss" or token.pos_ in ("PROPN", "PRON"):
             return self._resolve(token)
         return None
@@ -363,31 +408,32 @@ class _Resolver:
     # --- people ---------------------------------------------------------------------------------
 
     def _person(self, token: Token) -> Mention | None:
-        """A person not in the knowledge base, known by a title or apposition, or seen before."""
-        if token.pos_ != "PROPN" or token.dep_ == "compound":
+        """A person not in the knowledge base (``token`` a proper noun), known by a title or apposition,
+        or seen before."""
+        if self.dependencies[token.i] == _COMPOUND:
             return None
         start, end, _ = self.entities.get(token.i, (token.i, token.i + 1, ""))
-        span = self.doc[start:end]
-        for key in (span.text, token.text):
+        text = self._text(start, end)
+        for key in (text, token.text):
             if key in self.people:
                 known = self.people[key]
-                actor = replace(known.actor, text=span.text)
+                actor = Actor(known.actor.principal, known.actor.sector, known.actor.name, text)
                 return self._remember(token, actor, known.entity_kind, person=True, plural=False)
-        if token.ent_type_ != "PERSON":
+        if token.ent_type != _PERSON:
             return None
         for described in _descriptions(token):
             role = self._resolve(described)
             if role is not None and role.actor.name is None:
-                actor = Actor(role.actor.principal, role.actor.sector, span.text, span.text)
+                actor = Actor(role.actor.principal, role.actor.sector, text, text)
                 mention = self._remember(token, actor, role.entity_kind, person=True, plural=False)
-                self._learn_person(span, mention)
+                self._learn_person(start, end, mention)
                 return mention
         return None
 
-    def _learn_person(self, span: Span, mention: Mention) -> None:
+    def _learn_person(self, start: int, end: int, mention: Mention) -> None:
         """Remember a person by full name and by family name, which comes first in Chinese,
         Korean and Vietnamese names ("Wang Yi" is "Wang"), last in most others; the latest wins."""
-        for key in (span.text, span[0].text, span[-1].text):
+        for key in (self._text(start, end), self._text(start, start + 1), self._text(end - 1, end)):
             self.people[key] = mention
 
     # --- referring back -------------------------------------------------------------------------
@@ -399,27 +445,29 @@ class _Resolver:
         before it, a subject of the previous sentences, else the most recent mention.
         """
         here = self.sentence_of[token.i]
-        earlier = [m for m in self.mentions.by_token.values() if m.token < token.i and _fits(m, kind)]
-        earlier = [m for m in earlier if here - m.sentence <= MEMORY_SENTENCES]
+        # The mentions of the last sentences, in the order of their tokens.
+        window = bisect_left(self.sentence_of, here - MEMORY_SENTENCES)
+        by_token = self.mentions.by_token
+        earlier = [by_token[i] for i in range(window, token.i) if i in by_token and _fits(by_token[i], kind)]
         if not earlier:
             return None
-        same = sorted((m for m in earlier if m.sentence == here), key=lambda m: m.token)
+        same = [m for m in earlier if m.sentence == here]
         if same:
             subjects = [m for m in same if m.subject]
             return subjects[-1] if subjects and token.dep_ in _SUBJECTS else same[0]
-        earlier.sort(key=lambda m: m.token)
         subjects = [m for m in earlier if m.subject and m.sentence == earlier[-1].sentence]
         return subjects[0] if subjects else earlier[-1]
 
     def _copy(self, token: Token, found: Mention | None) -> Mention | None:
         if found is None:
             return None
-        actor = replace(found.actor, text=token.text)
+        actor = Actor(found.actor.principal, found.actor.sector, found.actor.name, token.text)
         return self._remember(token, actor, found.entity_kind, person=found.person, plural=found.plural)
 
     def _remember(self, token: Token, actor: Actor, entity_kind: str, *, person: bool, plural: bool) -> Mention:
         mention = Mention(
-            token.i, self.sentence_of[token.i], actor, entity_kind, person, plural, token.dep_ in _SUBJECTS
+            token.i, self.sentence_of[token.i], actor, entity_kind, person, plural,
+            self.dependencies[token.i] in _SUBJECT_IDS,
         )
         self.mentions.by_token[token.i] = mention
         return mention
@@ -430,9 +478,20 @@ def noun_phrase(token: Token) -> Span:
     """The words of a mention up to its head: "the Russian ambassador", "Taliban representatives"."""
     start = token.i
     leftmost = token.left_edge.i
-    while start > leftmost and token.doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "det", "punct", "nmod", "nummod"):
+    doc = token.doc
+    while start > leftmost and doc[start - 1].dep in _PHRASE_DEPS:
         start -= 1
-    return token.doc[start : token.i + 1]
+    return doc[start : token.i + 1]
+
+
+def _sentence_numbers(starts: list[int]) -> list[int]:
+    """Each token's sentence, counted from 1, read off the sentence-start flags."""
+    numbers = []
+    sentence = 0
+    for start in starts:
+        sentence += start == 1
+        numbers.append(sentence)
+    return numbers
 
 
 def _entities(iob: list[int], types: list[int], strings) -> dict[int, tuple[int, int, str]]:
@@ -449,10 +508,10 @@ def _entities(iob: list[int], types: list[int], strings) -> dict[int, tuple[int,
     return found
 
 
-def _name_actor(span: Span, reference: Reference) -> Actor:
+def _name_actor(text: str, reference: Reference) -> Actor:
     """The actor a name stands for; an adjective or demonym names a country, not one of its sectors."""
     sector = None if reference.kind in ("adjective", "demonym") else reference.sector
-    return Actor(reference.principal, sector, reference.name, _phrase(span))
+    return Actor(reference.principal, sector, reference.name, text)
 
 
 def _fits(mention: Mention, kind: str) -> bool:
@@ -473,11 +532,11 @@ def _fits(mention: Mention, kind: str) -> bool:
 def _prepositions(token: Token) -> list[Token]:
     """Prepositions modifying a noun, including one the parser hung on the verb right after the
     noun ("supported rebels in Chechnya": "in Chechnya" belongs to "rebels")."""
-    found = [child for child in token.children if child.dep_ == "prep"]
+    found = [child for child in token.children if child.dep == _PREP]
     following = token.right_edge.i + 1
     if following < len(token.doc):
         candidate = token.doc[following]
-        if candidate.dep_ == "prep" and candidate.head == token.head and token.head.pos_ in ("VERB", "AUX"):
+        if candidate.dep == _PREP and candidate.head == token.head and token.head.pos_ in ("VERB", "AUX"):
             found.append(candidate)
     return found
 
@@ -486,17 +545,13 @@ def _coordinated(token: Token) -> list[Token]:
     """The words coordinated with a word, however the parser chained them ("France, Germany and Italy")."""
     found = []
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep == _CONJ:
             found += [child, *_coordinated(child)]
     return found
 
 
 def _is_definite(token: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
-
-
-def _phrase(span: Span) -> str:
-    return span.text.removeprefix("the ").removeprefix("The ")
+    return any(child.dep == _DET and child.lower_ in _DEFINITE for child in token.children)
 
 
 def _descriptions(token: Token) -> list[Token]:
@@ -523,14 +578,17 @@ def _antecedent(token: Token) -> Token | None:
     return token.doc[previous] if previous >= 0 and token.i - previous <= 3 else None
 
 
-def _quote_speakers(doc: Doc, text: str) -> dict[int, Token]:
-    """For each token inside a quotation, the token naming who speaks it.
+def _quote_speakers(doc: Doc, words: list[int], wanted: set[int]) -> dict[int, Token]:
+    """For each token inside a quotation that holds one of the tokens ``wanted``, the token naming
+    who speaks it (``words``: the ids of the tokens' texts).
 
     The speaker is the subject (or, for "…," said X, the inverted subject) of a speech
     verb outside the quotation in the sentence where the quotation opens or closes.
     """
     speakers: dict[int, Token] = {}
-    for start, end in _quotations(doc, text):
+    for start, end in _quotations(words):
+        if not any(start <= index < end for index in wanted):
+            continue
         speaker = _speaker(doc, start, end)
         if speaker is not None:
             for index in range(start, end):
@@ -538,21 +596,16 @@ def _quote_speakers(doc: Doc, text: str) -> dict[int, Token]:
     return speakers
 
 
-def _quotations(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Token ranges inside quotation marks, a quotation allowed to run over several sentences.
-
-    The marks are found in the text and mapped to tokens, so that only they become token objects.
-    """
+def _quotations(words: list[int]) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (tokens that are a mark alone), a quotation allowed to
+    run over several sentences."""
     found = []
-    opened: tuple[int, str] | None = None
-    for match in _QUOTE_MARK.finditer(text):
-        mark = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if mark is None or mark.text != match.group():
-            continue
-        if opened is None and mark.text in _QUOTES_OPEN:
-            opened = (mark.start + 1, _QUOTES_OPEN[mark.text])
-        elif opened is not None and mark.text == opened[1]:
-            found.append((opened[0], mark.start))
+    opened: tuple[int, int] | None = None
+    for position, word in enumerate(words):
+        if opened is None and word in _QUOTES_OPEN:
+            opened = (position + 1, _QUOTES_OPEN[word])
+        elif opened is not None and word == opened[1]:
+            found.append((opened[0], position))
             opened = None
     return found
 

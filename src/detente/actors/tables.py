@@ -1,9 +1,11 @@
 """The tab-separated files a knowledge base is read from, as rows that remember where they came from.
 
 A folder holds some of these files: the package's own data holds the core ones, a user's folder
-or an import any of them. What one folder (or one import of another format) says is a
-``Layer``; the knowledge base merges layers over the package's. Every row keeps its file and
-line, so that an error — or an explanation of how a name resolves — can point at it.
+or an import any of them. A user's folder may also hold ``actors.csv``, one row per actor, role
+or name in the columns of ``detente actors add``, read into rows of the same files. What one
+folder (or one import of another format) says is a ``Layer``; the knowledge base merges layers
+over the package's. Every row keeps its file and line, so that an error — or an explanation of
+how a name resolves — can point at it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,34 @@ COLUMNS = {
 # principals and names that users and imports add.
 CORE = tuple(name for name in COLUMNS if name not in ("principals.tsv", "names.tsv"))
 
+# A user's one-file alternative to the tab-separated files: each row an actor, a person's role or
+# another name of a principal, with the columns (and meanings) of `detente actors add`.
+CSV_FILE = "actors.csv"
+CSV_COLUMNS = ("kind", "name", "code", "sector", "country", "role", "start", "end", "aliases")
+
+# Each kind of row, the file it stands for, and the columns of that file its fields fill
+# (aliases are a name's "forms"; a person's and a name's code is their principal).
+KIND_FILES = {
+    "state": "states.tsv",
+    "igo": "organisations.tsv",
+    "group": "groups.tsv",
+    "person": "people.tsv",
+    "name": "names.tsv",
+}
+_KIND_FIELDS = {
+    "state": {"code": "code", "name": "name", "start": "start", "end": "end", "aliases": "aliases"},
+    "igo": {"code": "code", "name": "name", "sector": "sector", "start": "start", "end": "end", "aliases": "aliases"},
+    "group": {
+        "code": "code", "name": "name", "country": "country", "sector": "sector",
+        "start": "start", "end": "end", "aliases": "aliases",
+    },
+    "person": {
+        "name": "name", "aliases": "aliases", "code": "principal", "sector": "sector",
+        "role": "role", "start": "start", "end": "end",
+    },
+    "name": {"code": "principal", "sector": "sector", "start": "start", "end": "end", "name": "name", "aliases": "forms"},
+}
+
 
 class KnowledgeBaseError(ValueError):
     """A data file the knowledge base cannot be built from; the message names file, line and field."""
@@ -55,11 +85,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Row:
-    """One data row in the layout of ``COLUMNS``, with where it came from for messages."""
+    """One data row in the layout of ``COLUMNS``, with where it came from for messages; ``fields``
+    names a column as the file it came from calls it, when that differs (``actors.csv``)."""
 
     path: Path
     line: int
     values: Mapping[str, str] = field(compare=False)
+    fields: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __getitem__(self, column: str) -> str:
         return self.values[column]
@@ -69,7 +101,7 @@ class Row:
         return Source(self.path, self.line)
 
     def error(self, column: str, problem: str) -> KnowledgeBaseError:
-        return KnowledgeBaseError(f"{self.path}, line {self.line}, field {column!r}: {problem}")
+        return KnowledgeBaseError(f"{self.path}, line {self.line}, field {self.fields.get(column, column)!r}: {problem}")
 
     def where(self) -> str:
         return f"{self.path.name} line {self.line}"
@@ -87,8 +119,9 @@ class Layer:
 
 
 def read_folder(folder: Path, required: Sequence[str] = ()) -> Layer:
-    """The rows of every known file in ``folder``; a file in ``required`` that is missing is an error."""
-    rows = {}
+    """The rows of every known file in ``folder``, and of its ``actors.csv``; a file in
+    ``required`` that is missing is an error."""
+    rows: dict[str, tuple[Row, ...]] = {}
     for name in COLUMNS:
         path = folder / name
         if path.is_file():
@@ -98,35 +131,82 @@ def read_folder(folder: Path, required: Sequence[str] = ()) -> Layer:
                 f"{path}: file not found; a knowledge base folder needs {', '.join(required)} "
                 "(see actors/data/README.md)"
             )
+    if (folder / CSV_FILE).is_file():
+        for file, row in read_csv(folder / CSV_FILE):
+            rows[file] = (*rows.get(file, ()), row)
     return Layer(str(folder), rows)
+
+
+def read_csv(path: Path) -> Iterator[tuple[str, Row]]:
+    """The rows of a user's ``actors.csv``, each as a row of the file its kind stands for."""
+    for number, values in _records(path, CSV_COLUMNS, _COMMAS):
+        kind = values["kind"]
+        if kind not in KIND_FILES:
+            raise KnowledgeBaseError(f"{path}, line {number}, field 'kind': {kind!r}: use one of {', '.join(KIND_FILES)}")
+        fields = _KIND_FIELDS[kind]
+        for column, value in values.items():
+            if value and column != "kind" and column not in fields:
+                raise KnowledgeBaseError(
+                    f"{path}, line {number}, field {column!r}: a {kind} has no {column}; leave it empty"
+                )
+        yield KIND_FILES[kind], Row(path, number, kind_values(kind, values), {target: column for column, target in fields.items()})
+
+
+def kind_values(kind: str, values: Mapping[str, str]) -> dict[str, str]:
+    """A row of the file a kind stands for, from the fields of ``detente actors add`` that it has."""
+    fields = _KIND_FIELDS[kind]
+    return dict.fromkeys(COLUMNS[KIND_FILES[kind]], "") | {target: values.get(column, "") for column, target in fields.items()}
 
 
 def read_rows(path: Path) -> Iterator[Row]:
     """The rows of a data file; lines starting with '#' and blank lines are comments."""
-    columns = COLUMNS[path.name]
+    for number, values in _records(path, COLUMNS[path.name], _TABS):
+        yield Row(path, number, values)
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """How a delimited file separates its fields, and how its messages say so."""
+
+    separator: str
+    reader: Mapping[str, object]
+    shown: str
+    advice: str
+
+
+_TABS = _Dialect(
+    "tab", {"delimiter": "\t", "quoting": csv.QUOTE_NONE}, " ", "leave an empty field between tabs rather than dropping it"
+)
+_COMMAS = _Dialect(
+    "comma", {}, ",", "leave a field empty rather than dropping it, and quote a value that holds a comma"
+)
+
+
+def _records(path: Path, columns: Sequence[str], dialect: _Dialect) -> Iterator[tuple[int, dict[str, str]]]:
+    """The numbered records of a delimited file with a header row of ``columns``; lines starting
+    with '#' and blank lines are comments."""
     header_seen = False
     for number, line in _lines(path):
         text = line.rstrip("\r\n")
         if not text.strip() or text.startswith("#"):
             continue
-        cells = next(csv.reader([text], delimiter="\t", quoting=csv.QUOTE_NONE))
+        cells = [cell.strip() for cell in next(csv.reader([text], **dialect.reader))]
         if not header_seen:
             header_seen = True
-            if tuple(cells) != columns:
+            if tuple(cells) != tuple(columns):
                 raise KnowledgeBaseError(
-                    f"{path}, line {number}, field 'header': the columns are {' '.join(cells)!r}; "
-                    f"write the header as {' '.join(columns)!r}, tab-separated"
+                    f"{path}, line {number}, field 'header': the columns are {dialect.shown.join(cells)!r}; "
+                    f"write the header as {dialect.shown.join(columns)!r}, {dialect.separator}-separated"
                 )
             continue
         if len(cells) != len(columns):
             # Name the first missing field, or the last one when there are too many.
             missing = columns[len(cells)] if len(cells) < len(columns) else columns[-1]
             raise KnowledgeBaseError(
-                f"{path}, line {number}, field {missing!r}: {len(cells)} tab-separated fields where "
-                f"there should be {len(columns)} ({', '.join(columns)}); leave an empty field "
-                "between tabs rather than dropping it"
+                f"{path}, line {number}, field {missing!r}: {len(cells)} {dialect.separator}-separated fields "
+                f"where there should be {len(columns)} ({', '.join(columns)}); {dialect.advice}"
             )
-        yield Row(path, number, dict(zip(columns, (cell.strip() for cell in cells))))
+        yield number, dict(zip(columns, cells))
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:

@@ -14,16 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from detente.actors import kb
-from detente.actors.tables import KnowledgeBaseError, Source, header_of, line_of
-
-# What ``add`` can write, and the file each kind of row goes to.
-KIND_FILES = {
-    "state": "states.tsv",
-    "igo": "organisations.tsv",
-    "group": "groups.tsv",
-    "person": "people.tsv",
-    "name": "names.tsv",
-}
+from detente.actors.tables import KIND_FILES, KnowledgeBaseError, Source, header_of, kind_values, line_of
 
 _STATE_CODE = re.compile(r"[A-Z]{3}")
 _OTHER_CODE = re.compile(r"[A-Z][A-Z0-9]{1,11}")
@@ -101,17 +92,9 @@ def _values(
         raise _refused("sector", f"unknown sector {sector!r}: use one of {', '.join(sorted(base.sector_codes))}")
     if country and country not in base.entities:
         raise _refused("country", f"{country!r} is not a state: give the home state's ISO3 code")
-    others = "|".join(alias.strip() for alias in aliases)
-    dates = {"start": start or "", "end": end or ""}
-    if kind == "state":
-        return {"code": code, "name": name, "aliases": others, **dates}
-    if kind == "igo":
-        return {"code": code, "name": name, "sector": sector or "", "aliases": others, **dates}
-    if kind == "group":
-        return {"code": code, "name": name, "country": country or "", "sector": sector or "", "aliases": others, **dates}
-    if kind == "person":
-        return {"name": name, "aliases": others, "principal": code, "sector": sector or "", "role": role or "", **dates}
-    return {"principal": code, "sector": sector or "", "name": name, "forms": others, **dates}
+    fields = {"name": name, "code": code, "sector": sector, "country": country, "role": role, "start": start, "end": end}
+    fields["aliases"] = "|".join(alias.strip() for alias in aliases)
+    return kind_values(kind, {column: value or "" for column, value in fields.items()})
 
 
 def append(folder: Path, lines: Mapping[str, Sequence[str]], comment: str | None) -> dict[str, list[Source]]:
