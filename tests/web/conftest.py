@@ -34,6 +34,8 @@ HISTORY = [
     ("2021-08-20", "The United States condemned the Taliban. The Taliban accused the United States of war crimes."),
     ("2021-09-01", "China criticized the United States over its withdrawal. Pakistan met Chinese envoys."),
     ("2021-09-15", "The United States imposed sanctions on the Taliban. China cooperated with Pakistan."),
+    ("2021-09-20", "The Taliban threatened the United States. Pakistan praised China for its support."),
+    ("2021-09-27", "The United States accused the Taliban of abuses. Chinese officials visited Pakistan."),
 ]
 
 
