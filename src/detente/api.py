@@ -490,6 +490,12 @@ def report_to_dict(found: report.DyadReport, answer: report.Answer | None = None
             "horizon_text": asked.horizon_text,
             "goal": asked.goal,
         }
+        verdict = answer.verdict
+        result["verdict"] = None if verdict is None else {
+            "likely": verdict.likely,
+            "chance": None if verdict.chance is None else round(verdict.chance, 4),
+            "text": verdict.text,
+        }
     balance = found.balance
     result |= {
         "dyad": list(found.dyad),

@@ -106,8 +106,14 @@ def test_ask(db):
     assert found["question"]["actors"] == [{"text": "Russia", "principal": "RUS"}, {"text": "Ukraine", "principal": "UKR"}]
     assert found["question"]["horizon_days"] == 180 and found["question"]["goal"] == "friendly"
     assert found["outlook"]["horizon_days"] == 180 and found["series"]["by"] == "month"
+    # At war for a year: a forecast, and friendship unlikely.
+    verdict = found["verdict"]
+    assert not verdict["likely"] and verdict["chance"] < 0.5 and verdict["text"].startswith("Unlikely: ")
+    assert found["outlook"]["probabilities"]["friendly"] + found["outlook"]["probabilities"]["ally"] == pytest.approx(verdict["chance"], abs=1e-3)
+    foes = as_json("ask", "Will Russia and Ukraine stay enemies?", "--db", str(db))
+    assert foes["question"]["goal"] == "hostile" and foes["verdict"]["likely"] and "tense or hostile" in foes["verdict"]["text"]
     result = run("ask", "Will Russia and Ukraine become friends?", "--db", str(db))
-    assert result.exit_code == 0 and "Answer: not on this trend" in result.stdout
+    assert result.exit_code == 0 and "Answer: Unlikely: " in result.stdout
 
 
 def test_a_question_we_cannot_read_says_what_we_understood(db):

@@ -96,3 +96,19 @@ def test_a_question_chooses_years_for_a_long_history(world_db):
     assert answer.report.horizon_days == 180 and answer.report.dyad == ("RUS", "UKR")
     assert answer.report.series.by == "month"
     assert report.period_for(unit_days([1.0] * 1200, LAST), None, LAST) == "year"
+
+
+def test_the_verdict_answers_what_was_asked_from_the_forecast_or_the_trend(world_db):
+    from detente.relations.question import Mention, Question
+
+    found = api.dyad("RUS", "UKR", db=world_db)
+    actors = (Mention("Russia", "RUS"), Mention("Ukraine", "UKR"))
+    friends = report.Answer(Question("friends?", actors, None, None, "friendly"), found).verdict
+    chances = dict(found.outlook.probabilities)
+    assert friends.chance == pytest.approx(chances["ally"] + chances["friendly"]) and friends.likely == (friends.chance >= 0.5)
+    assert friends.text.startswith("Likely: " if friends.likely else "Unlikely: ") and "(forecast; most likely" in friends.text
+    trend = api.dyad("RUS", "UKR", db=world_db, estimate=outlook.trend_estimate)
+    foes = report.Answer(Question("war?", actors, None, None, "hostile"), trend).verdict
+    assert foes.chance is None and foes.likely == (trend.outlook.state in ("tense", "hostile"))
+    assert foes.text.endswith("(trend-based estimate, not a forecast).")
+    assert report.Answer(Question("how?", actors, None, None, None), found).verdict is None

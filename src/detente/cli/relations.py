@@ -224,8 +224,9 @@ def _print_report(found: DyadReport, answer: Answer | None) -> None:
         f"Heading, in {_horizon_text(found.horizon_days)} ({heading.on:%Y-%m-%d}): {heading.state} "
         f"(score {heading.score:.2f}) — {heading.note}"
     )
-    if answer is not None and answer.question.goal:
-        console.print(_verdict(answer.question.goal, found))
+    verdict = answer.verdict if answer is not None else None
+    if verdict is not None:
+        console.print(f"[bold]Answer: {verdict.text}[/bold]")
     _print_balance(found, names)
     for marked in found.turns:
         turn = marked.turn
@@ -235,13 +236,6 @@ def _print_report(found: DyadReport, answer: Answer | None) -> None:
             console.print(f"    {_event_line(event)}")
     console.print(_series_table(found))
     console.print(_weighing_table(found))
-
-
-def _verdict(goal: str, found: DyadReport) -> str:
-    friends = found.outlook.state in ("ally", "friendly")
-    foes = found.outlook.state in ("tense", "hostile")
-    answer = "yes, on this trend" if (friends if goal == "friendly" else foes) else "not on this trend"
-    return f"[bold]Answer: {answer}[/bold] ({found.outlook.method}-based: {found.outlook.state} by {found.outlook.on:%Y-%m-%d})"
 
 
 def _print_balance(found: DyadReport, names: dict[str, str]) -> None:

@@ -88,6 +88,35 @@ class Answer:
     question: Question
     report: DyadReport
 
+    @property
+    def verdict(self) -> Verdict | None:
+        """Yes or no to what was asked (friends, or foes), from the outlook; None when the
+        question asks neither."""
+        goal = self.question.goal
+        if goal is None:
+            return None
+        wanted = ("tense", "hostile") if goal == "hostile" else ("ally", "friendly")
+        outlook = self.report.outlook
+        what = "tense or hostile" if goal == "hostile" else "friendly or allied"
+        if outlook.probabilities:
+            chance = sum(p for name, p in outlook.probabilities if name in wanted)
+            likely = chance >= 0.5
+            text = f"{'Likely' if likely else 'Unlikely'}: {chance:.0%} chance {what} by {outlook.on:%Y-%m-%d} (forecast; most likely {outlook.state})."
+            return Verdict(likely, chance, text)
+        likely = outlook.state in wanted
+        text = f"{'Yes, on this trend' if likely else 'Not on this trend'}: {outlook.state} by {outlook.on:%Y-%m-%d} (trend-based estimate, not a forecast)."
+        return Verdict(likely, None, text)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer to a question: ``likely`` what was asked, with the forecast's ``chance`` of it
+    (None for a trend-based estimate), and the sentence that says so."""
+
+    likely: bool
+    chance: float | None
+    text: str
+
 
 def dyad_report(
     cells: Cells,

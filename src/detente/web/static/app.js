@@ -318,19 +318,6 @@ async function showNetwork() {
 
 // --- Ask -----------------------------------------------------------------------------------------
 
-function verdict(result) {
-  const hostile = result.question.goal === "hostile";
-  const wanted = hostile ? ["tense", "hostile"] : ["ally", "friendly"];
-  const outlook = result.outlook;
-  if (outlook.method === "forecast") {
-    const chance = wanted.reduce((sum, state) => sum + (outlook.probabilities[state] ?? 0), 0);
-    const likely = chance >= 0.5 ? "Likely" : "Unlikely";
-    return `${likely}: ${Math.round(chance * 100)}% chance ${hostile ? "tense or hostile" : "friendly or allied"} by ${outlook.on} (forecast; most likely ${outlook.state}).`;
-  }
-  const yes = wanted.includes(outlook.state);
-  return `${yes ? "Yes, on this trend" : "Not on this trend"}: ${outlook.state} by ${outlook.on} (trend-based estimate, not a forecast).`;
-}
-
 async function ask() {
   $("#ask-error").textContent = "";
   const question = $("#ask-form").q.value;
@@ -340,7 +327,7 @@ async function ask() {
     $("#answer").replaceChildren(
       element("h2", {}, title(result)),
       element("p", { class: "understood" }, `Understood: ${understood}${result.question.horizon_text ? `; horizon ${result.question.horizon_text}` : ""}`),
-      element("p", { class: "answer-text" }, verdict(result)),
+      element("p", { class: "answer-text" }, result.verdict?.text ?? "The question asks neither friends nor foes; the relation is below."),
       ...relationSummary(result),
       element("h3", {}, "Events that weigh most"),
       element("ol", {}, weighedEvents(result.weighing.map((w) => w.event))),
