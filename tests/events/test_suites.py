@@ -44,6 +44,16 @@ def test_petrarch_records(tmp_path):
     assert (second.expected, second.date) == ((), date(2012, 11, 8))
 
 
+def test_a_code_that_stands_for_several_principals_matches_any_of_them(tmp_path):
+    path = tmp_path / "suite.xml"
+    path.write_text(PETRARCH, encoding="utf-8")
+    readings = {"USAGOV": {"USA"}, "IGOUNO": {"UNO", "ICC"}}
+    first, _ = read_petrarch(path, lambda code: readings.get(code, set()))
+    assert first.expected == (Expected("USA", "ICC|UNO", "040"),)
+    result = score([(first, [_event("USA", "ICC", "040")])], kb.load())
+    assert result.roots.matched_expected == 1
+
+
 def test_only_the_categories_the_file_includes_are_read(tmp_path):
     path = tmp_path / "suite.xml"
     included = PETRARCH.replace("<Sentences>", "<!-- <Include>NONE</Include> -->\n<Include>demo OTHER</Include>\n<Sentences>")

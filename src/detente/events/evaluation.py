@@ -146,5 +146,7 @@ def _directions(wanted: Expected, event: Event, kb: KnowledgeBase) -> set[str]:
 
 
 def _is(ours: str, theirs: str, event: Event, kb: KnowledgeBase) -> bool:
-    """Whether our principal is the suite's: the same, or an armed group and its home country."""
-    return ours == theirs or kb.country_of(ours, event.date.start) == theirs
+    """Whether our principal is the suite's (or one of the suite's: "ICC|INTERPOL"): the same, or
+    an armed group and its home country."""
+    wanted = theirs.split("|")
+    return ours in wanted or kb.country_of(ours, event.date.start) in wanted
