@@ -108,3 +108,10 @@ def test_a_symmetric_event_matches_once_each_way_and_a_group_matches_its_country
     assert result.results[0].missed == (Expected("CHN", "USA", "040"),)
     assert [e.source.principal for e in result.results[0].extra] == ["RUS"]
     assert round(result.roots.precision, 3) == 0.667 and round(result.roots.recall, 3) == 0.75
+
+
+def test_an_actor_of_unknown_country_matches_the_suite_s_unidentified_one_only():
+    record = SuiteRecord("r", "t", date(2020, 1, 1), (Expected("---", "SYR", "190"), Expected("RUS", "---", "190")))
+    result = score([(record, [_event("", "SYR", "190"), _event("RUS", "UKR", "190")])], kb.load())
+    assert (result.roots.matched_expected, result.roots.matched_output) == (1, 1)
+    assert result.results[0].missed == (Expected("RUS", "---", "190"),)
