@@ -339,3 +339,20 @@ def test_violence_with_no_victim_named_is_aimed_at_the_state_where_it_happened()
     assert triples(code("Israeli tank shelling in the east of the Gaza Strip killed two farmers.")) >= {("ISR", "194", "PSE")}
     assert triples(code("The militants claimed responsibility for an attack at a hotel in Kabul.")) == {("", "015", "AFG")}
     assert code("Egyptian police killed two men in Cairo.") == [], "violence in one's own country names no target"
+
+
+def test_victims_of_unknown_country_take_the_state_where_violence_happened():
+    [event] = code("Egyptian police opened fire on protesters in Cairo.")
+    assert (event.source.sector, event.cameo, event.target.principal, event.target.sector) == ("COP", "193", "EGY", "OPP")
+    [shot] = code("Israeli troops shot demonstrators near the Gaza border fence.")
+    assert (shot.target.principal, shot.target.sector) == ("PSE", "OPP")
+
+
+def test_a_participle_made_the_subject_stands_for_the_noun_it_describes():
+    events = code("The Red Cross operating in Iraq said US and British forces must ensure security.")
+    assert triples(events) == {("ICRC", "100", "USA"), ("ICRC", "100", "GBR")}
+
+
+def test_a_mediator_is_of_the_organisation_that_names_them():
+    events = code("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.", date(1988, 1, 6))
+    assert triples(events) == {("AFG", "036", "UNO")}

@@ -266,7 +266,7 @@ class _Coder:
             doers = syntax.subjects(verb)
             sources = self._named(doers)
         how = modality(verb, self.lexicon)
-        applied = among = None
+        applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
             if pattern.particle is not None and pattern.particle != particle:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
@@ -276,23 +276,35 @@ class _Coder:
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
-            if "reverse" in pattern.flags:
-                acting, targets = targets, acting
-            pairs = [(s, t) for s in acting for t in targets]
-            if pairs:
-                return [self._draft(index, verb, s, t, pattern.code, "symmetric" in pattern.flags, how) for s, t in pairs]
-            applied = applied or pattern
-            if "symmetric" in pattern.flags:
-                among = among or pattern
-        if among is not None:
+            found = self._pairs(index, verb, pattern, acting, targets, how)
+            if found:
+                return found
+            applied.append((pattern, objects, acting))
+        among = next((pattern for pattern, _, _ in applied if "symmetric" in pattern.flags), None)
+        if among is not None and _pairs_among(sources):
             # Coordinated subjects that do something together with no one else ("China and India met").
             return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
-        if applied is not None and how.intent:
+        conditioned = self._conditioned(verb) if applied and how.intent else []
+        if conditioned:
             # A threat or a promise is aimed at whoever its condition names ("threatened to halt
             # the talks if the United States went ahead").
-            targets = self._conditioned(verb)
-            return [self._draft(index, verb, s, t, applied.code, False, how) for s in sources for t in targets]
-        return []
+            return [self._draft(index, verb, s, t, applied[0][0].code, False, how) for s in sources for t in conditioned]
+        # No pattern's target names an identified actor: one that names an actor of unknown country
+        # ("shot demonstrators near the border") comes before one that only finds a place of violence.
+        fallbacks = [
+            self._pairs(index, verb, pattern, acting, self._targets(index, verb, pattern, objects, acting, identified=False) or [], how)
+            for pattern, objects, acting in applied
+        ]
+        found = [drafts for drafts in fallbacks if drafts]
+        return next((drafts for drafts in found if any(d.target.sector for d in drafts)), found[0] if found else [])
+
+    def _pairs(
+        self, index: int, verb: Token, pattern: VerbPattern, acting: list[Actor], targets: list[Actor], how: Modality
+    ) -> list[_Draft]:
+        if "reverse" in pattern.flags:
+            acting, targets = targets, acting
+        symmetric = "symmetric" in pattern.flags
+        return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
 
     def _origins(self, verb: Token, code: str) -> list[Actor]:
         """Who did a passive act that names no agent, where English says it otherwise: violence comes
@@ -317,10 +329,13 @@ class _Coder:
         return "temporal" in cues_of(verb.head, self.lexicon) or modality(verb, self.lexicon).alleged
 
     def _targets(
-        self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor]
+        self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor],
+        identified: bool = True,
     ) -> list[Actor] | None:
         """The targets a pattern finds around a verb and its objects (the patients of a passive, the object
-        of a prepositional verb: "called for sanctions"), or None when the pattern does not apply."""
+        of a prepositional verb: "called for sanctions"), or None when the pattern does not apply; with
+        ``identified`` False, the actors of unknown country or the place of violence when there are
+        no others."""
         obj = objects[0] if objects else None
         if "complement" in pattern.flags:
             if not any(_names(t) & pattern.objects for t in _complements(verb)):
@@ -342,7 +357,9 @@ class _Coder:
                 found = self._participants(index, obj, sources, pattern)
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
-        actors = [a for a in found if a is not None] or self._scene(verb, pattern.code, sources) or self._unidentified(targets)
+        actors = [a for a in found if a is not None]
+        if not actors and not identified:
+            actors = self._scene(verb, pattern.code, sources, self._unidentified(targets))
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         return actors
@@ -396,7 +413,7 @@ class _Coder:
         if sources and not targets + between and how.intent:
             targets = self._conditioned(noun)
         if not targets + between:
-            targets = self._scene(noun, pattern.code, sources) or self._unidentified(aimed_at)
+            targets = self._scene(noun, pattern.code, sources, self._unidentified(aimed_at))
         pairs = [(s, t) for s in sources for t in targets + between]
         if not sources and symmetric:
             pairs += _pairs_among(between)
@@ -458,27 +475,31 @@ class _Coder:
             if not within and depth:
                 within = self._actors(syntax.prepositional_objects(token, _FURTHER_IN), depth - 1)
             if not within and pattern is not None:
-                within = self._scene(token, pattern.code, [])
+                within = self._scene(token, pattern.code, [], [])
             found += within
         return found
 
-    def _scene(self, trigger: Token, code: str, sources: list[Actor]) -> list[Actor]:
-        """Where a violent act that names no victim took place, when that is a state other than the
-        source's: its victims are there ("Israeli shelling in the east of the Gaza Strip" → PSE, "an
-        attack targeting shoppers at a mall in Kenya's capital" → KEN). The place is said on the
-        act, on its object ("killed three men near Kabul"), on a clause that describes it, or on
-        the light verb that carries it ("carried out an attack in Kabul")."""
+    def _scene(self, trigger: Token, code: str, sources: list[Actor], victims: list[Actor]) -> list[Actor]:
+        """The targets of an act that names no identified one: for a violent act, the state where it
+        took place, since its victims are there. Victims of unknown country take that state ("police
+        fired on protesters in Cairo": EGY OPP); with none named, the state itself is the target if
+        it is not the source's ("Israeli shelling in the east of the Gaza Strip" → PSE, "an attack
+        at a mall in Kenya's capital" → KEN). The place is said on the act, on its object ("killed
+        three men near Kabul"), on a clause that describes it, or on the light verb that carries it
+        ("carried out an attack in Kabul"). Otherwise the victims of unknown country themselves."""
         if not _VIOLENT.match(code):
-            return []
+            return victims
         heads = [trigger, *syntax.children(trigger, "dobj", "acl", "relcl")]
         if trigger.dep_ == "dobj" and "light" in cues_of(trigger.head, self.lexicon):
             heads.append(trigger.head)
         acting = {s.principal for s in sources}
         for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
             state = self._state_of_place(place)
+            if state is not None and victims:
+                return [Actor(state, victim.sector, None, victim.text) for victim in victims]
             if state is not None and state not in acting:
                 return [Actor(state, None, None, noun_phrase(place).text)]
-        return []
+        return victims
 
     def _state_of_place(self, place: Token, depth: int = 3) -> str | None:
         """The state a place names: itself ("Gaza", "Kabul"), its owner or modifier ("Kenya's
