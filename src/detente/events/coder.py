@@ -505,10 +505,9 @@ class _Coder:
         """The state a place names: itself ("Gaza", "Kabul"), its owner or modifier ("Kenya's
         capital", "the Syrian city"), or what it is part of or in ("the east of the Gaza Strip",
         "a mall in Nairobi")."""
-        mention = self.mentions.mention(place)
-        named = [mention.actor] if mention is not None and not mention.person else []
-        named += [a for c in place.children if c.dep_ in ("poss", *_MODIFIER_DEPS) for a in [self.mentions.modifier_actor(c)] if a]
-        named += [m.actor for c in syntax.children(place, "poss") for m in [self.mentions.mention(c)] if m and not m.person]
+        owners = [c for c in place.children if c.dep_ in ("poss", *_MODIFIER_DEPS)]
+        mentions = [m for t in [place, *owners] for m in [self.mentions.mention(t)] if m is not None and not m.person]
+        named = [m.actor for m in mentions] + [a for c in owners for a in [self.mentions.modifier_actor(c)] if a]
         for actor in named:
             entity = self.kb.entities.get(actor.principal)
             if entity is not None and entity.kind == "state":
