@@ -257,7 +257,7 @@ def evaluate_suite(
                 raise suites.SuiteError(f"{dictionary}: no such dictionary; pass --actors and --agents")
         imported = petrarch.read(actors, agents)
         kb = knowledge.load(overlays=[imported.layer])
-        records = suites.read_petrarch(path, imported.principal_of)
+        records = suites.read_petrarch(path, imported.principals_of)
     elif suite == "petr-gsr":
         kb = knowledge.load()
         records = suites.read_petrarch(path)

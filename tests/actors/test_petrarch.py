@@ -102,10 +102,11 @@ def test_a_code_with_several_agents_keeps_one_sector_and_says_so(imported: petra
 
 def test_new_codes_become_principals_and_known_ones_are_translated(imported: petrarch.Import) -> None:
     assert imported.principals == {"GON", "MOR", "IGOWHC"}
-    assert imported.principal_of("JAP") == "JPN"
-    assert imported.principal_of("GONGOV") == "GON"
-    assert imported.principal_of("RUSMIL") == "RUS"
-    assert imported.principal_of("---") is None
+    assert imported.principals_of("JAP") == {"JPN"}
+    assert imported.principals_of("GONGOV") == {"GON"}
+    assert imported.principals_of("RUSMIL") == {"RUS"}
+    assert imported.principals_of("IGOWHC") == {"IGOWHC"}
+    assert imported.principals_of("---") == set()
     labels = {row["code"]: (row["kind"], row["name"]) for row in imported.layer["principals.tsv"]}
     assert labels == {"GON": ("state", "Gondor"), "MOR": ("state", "MOR"), "IGOWHC": ("igo", "White Council")}
 
@@ -152,6 +153,34 @@ def test_a_dictionary_that_redefines_a_word_overrides_the_package_and_says_so(tm
     base = kb.load(overlays=[imported.layer])
     assert base.role("ambassador") == Role("GOV", "person")
     assert base.lookup("Athens", ON) == Reference("GRC", None, None, "name", "state")
+
+
+def test_an_organisation_prefix_before_a_state_code_is_that_state(imported: petrarch.Import) -> None:
+    """PETRARCH writes an agent such as [NGO~] before its actor's code: "NGOGON" is an NGO of Gondor."""
+    assert imported.principals_of("NGOGON") == {"GON"}
+    assert imported.principals_of("NGOJAPGOV") == {"JPN"}
+    assert imported.principals_of("IGOXYZ") == {"IGOXYZ"}
+
+
+def test_a_code_given_to_two_actors_we_tell_apart_stands_for_both(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.txt"
+    actors.write_text("INTERNATIONAL_CRIMINAL_COURT [IGOCOPITP]\nINTERPOL [IGOCOPITP]\n", encoding="utf-8")
+    imported = petrarch.read(actors, on=ON)
+    assert imported.principals_of("IGOCOPITP") == {"ICC", "INTERPOL"}
+    base = kb.load(overlays=[imported.layer])
+    assert base.lookup("International Criminal Court", ON).principal == "ICC"
+    assert base.lookup("Interpol", ON).principal == "INTERPOL"
+
+
+def test_an_agent_word_hides_the_organisation_of_that_name_and_says_so(tmp_path: Path) -> None:
+    actors, agents = tmp_path / "actors.txt", tmp_path / "agents.txt"
+    actors.write_text("GONDOR [GON]\n", encoding="utf-8")
+    agents.write_text("MSF {} [NGO~]\n", encoding="utf-8")
+    imported = petrarch.read(actors, agents, on=ON)
+    assert ("msf", "MSF NGO", "role NGO") in {(c.phrase, c.before, c.after) for c in imported.overrides}
+    assert kb.load().lookup("MSF", ON).principal == "MSF"
+    base = kb.load(overlays=[imported.layer])
+    assert base.lookup("MSF", ON) is None and base.role("MSF") == Role("NGO", "any")
 
 
 def test_write_adds_the_rows_to_a_folder_once(imported: petrarch.Import, tmp_path: Path) -> None:
@@ -202,9 +231,10 @@ def test_the_suite_fictional_actors_are_principals_the_kb_finds_by_name(suite: p
 
 
 def test_the_suite_codes_translate_to_ours(suite: petrarch.Import) -> None:
-    assert suite.principal_of("JAP") == "JPN"
-    assert suite.principal_of("USR") == "SUN"
-    assert suite.principal_of("GONGOV") == "GON"
+    assert suite.principals_of("JAP") == {"JPN"}
+    assert suite.principals_of("USR") == {"SUN"}
+    assert suite.principals_of("GONGOV") == {"GON"}
+    assert suite.principals_of("NGOARNGOV") == {"ARN"}
 
 
 def test_the_suite_agents_are_role_words_with_sectors(suite: petrarch.Import) -> None:

@@ -311,3 +311,48 @@ def test_an_act_some_time_after_another_dates_the_other_back():
     assert restoring.date.start == PUBLISHED
     rockets = only(code("Israel attacked Gaza on Monday, a day after Hamas fired rockets at Israel."), "HAMAS", "ISR")
     assert (rockets.date.start, rockets.date.precision) == (date(2023, 5, 14), "day")
+
+
+def test_an_actor_of_unknown_country_is_kept_with_its_sector_and_text():
+    [event] = code("Gunmen killed two Turkish soldiers.")
+    assert (event.source.principal, event.source.sector, event.source.text) == ("", "UAF", "Gunmen")
+    assert (event.cameo, event.target.principal) == ("190", "TUR")
+    [named] = code("The Ceasefire Monitoring Committee criticized Liberia.")
+    assert (named.source.principal, named.source.text, named.target.principal) == ("", "Ceasefire Monitoring Committee", "LBR")
+
+
+def test_no_event_between_two_actors_of_unknown_country_nor_for_an_unknown_speaker():
+    assert code("Rebels attacked soldiers on Monday.") == []
+    assert triples(code("Liberia closed its border with Guinea, a senior official said.")) == {("LBR", "191", "GIN")}
+
+
+def test_an_institution_named_alone_belongs_to_the_state_the_text_is_about():
+    assert triples(code("Obama is being pressured by Congress to help Iran.", date(2014, 6, 1)), facts_only=True) == {
+        ("USA", "100", "USA")
+    }
+    [event] = [e for e in code("Congress is asking Obama to help Iran.", date(2014, 6, 1)) if e.is_fact]
+    assert (event.source.principal, event.source.sector, event.target.principal) == ("", "LEG", "USA")
+
+
+def test_violence_with_no_victim_named_is_aimed_at_the_state_where_it_happened():
+    assert triples(code("Russian troops fought near Bakhmut.")) == {("RUS", "190", "UKR")}
+    assert triples(code("Israeli tank shelling in the east of the Gaza Strip killed two farmers.")) >= {("ISR", "194", "PSE")}
+    assert triples(code("The militants claimed responsibility for an attack at a hotel in Kabul.")) == {("", "015", "AFG")}
+    assert code("Egyptian police killed two men in Cairo.") == [], "violence in one's own country names no target"
+
+
+def test_victims_of_unknown_country_take_the_state_where_violence_happened():
+    [event] = code("Egyptian police opened fire on protesters in Cairo.")
+    assert (event.source.sector, event.cameo, event.target.principal, event.target.sector) == ("COP", "193", "EGY", "OPP")
+    [shot] = code("Israeli troops shot demonstrators near the Gaza border fence.")
+    assert (shot.target.principal, shot.target.sector) == ("PSE", "OPP")
+
+
+def test_a_participle_made_the_subject_stands_for_the_noun_it_describes():
+    events = code("The Red Cross operating in Iraq said US and British forces must ensure security.")
+    assert triples(events) == {("ICRC", "100", "USA"), ("ICRC", "100", "GBR")}
+
+
+def test_a_mediator_is_of_the_organisation_that_names_them():
+    events = code("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.", date(1988, 1, 6))
+    assert triples(events) == {("AFG", "036", "UNO")}

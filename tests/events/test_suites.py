@@ -44,6 +44,16 @@ def test_petrarch_records(tmp_path):
     assert (second.expected, second.date) == ((), date(2012, 11, 8))
 
 
+def test_a_code_that_stands_for_several_principals_matches_any_of_them(tmp_path):
+    path = tmp_path / "suite.xml"
+    path.write_text(PETRARCH, encoding="utf-8")
+    readings = {"USAGOV": {"USA"}, "IGOUNO": {"UNO", "ICC"}}
+    first, _ = read_petrarch(path, lambda code: readings.get(code, set()))
+    assert first.expected == (Expected("USA", "ICC|UNO", "040"),)
+    result = score([(first, [_event("USA", "ICC", "040")])], kb.load())
+    assert result.roots.matched_expected == 1
+
+
 def test_only_the_categories_the_file_includes_are_read(tmp_path):
     path = tmp_path / "suite.xml"
     included = PETRARCH.replace("<Sentences>", "<!-- <Include>NONE</Include> -->\n<Include>demo OTHER</Include>\n<Sentences>")
@@ -98,3 +108,10 @@ def test_a_symmetric_event_matches_once_each_way_and_a_group_matches_its_country
     assert result.results[0].missed == (Expected("CHN", "USA", "040"),)
     assert [e.source.principal for e in result.results[0].extra] == ["RUS"]
     assert round(result.roots.precision, 3) == 0.667 and round(result.roots.recall, 3) == 0.75
+
+
+def test_an_actor_of_unknown_country_matches_the_suite_s_unidentified_one_only():
+    record = SuiteRecord("r", "t", date(2020, 1, 1), (Expected("---", "SYR", "190"), Expected("RUS", "---", "190")))
+    result = score([(record, [_event("", "SYR", "190"), _event("RUS", "UKR", "190")])], kb.load())
+    assert (result.roots.matched_expected, result.roots.matched_output) == (1, 1)
+    assert result.results[0].missed == (Expected("RUS", "---", "190"),)

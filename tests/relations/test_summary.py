@@ -35,3 +35,8 @@ def test_dyads_are_unordered_and_flagged_events_are_not_counted():
 def test_a_dyad_with_only_flagged_events_has_no_mean():
     [only] = summarize([event("RUS", "AFG", "190", 4, -10.0, negated=True)])
     assert only.events == () and only.goldstein_mean is None and len(only.flagged) == 1
+
+
+def test_an_event_with_a_side_of_unknown_country_belongs_to_no_dyad():
+    [only] = summarize([event("", "SYR", "190", 4, -10.0), event("RUS", "SYR", "042", 1, 1.9)])
+    assert only.dyad == ("RUS", "SYR")

@@ -177,3 +177,14 @@ def test_imported_events_come_back_with_their_dataset_and_origin(tmp_path):
         assert event.target == Actor("", None, None, "GOV")
         [run] = store.imports()
         assert (run["format"], run["dataset"], run["rows"], run["imported"], run["unmapped"]) == ("gdelt", "gdelt1", 1, 1, 2)
+
+
+def test_an_actor_of_unknown_country_is_stored_without_a_principal_and_keeps_its_sector(tmp_path):
+    document = _document()
+    meet, shell = _events(document)
+    unknown = Event(**{**shell.__dict__, "source": Actor("", "INS", None, "Insurgents")})
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(document, _sentences(document), [meet, unknown])
+        [stored] = store.events(since=date(2023, 1, 1), until=date(2023, 12, 31))
+        assert stored.source == Actor("", "INS", None, "Insurgents")
+        assert store.connection.execute("SELECT count(*) FROM events WHERE source_principal IS NULL").fetchone() == (1,)

@@ -516,8 +516,10 @@ class _Builder:
 
     A later layer overrides an earlier one: an entity with the same code replaces it, a person's
     role replaces the earlier roles of that person it overlaps, a role word or a sector code
-    replaces its earlier definition, and a form listed again for the same principal replaces the
-    earlier listing. Within one layer, each of these is an error.
+    replaces its earlier definition (and a role word the earlier layers' names of the same form: a
+    dictionary that makes "MSF" an agent of its country means no organisation by it), and a form
+    listed again for the same principal replaces the earlier listing. Within one layer, each of
+    these is an error.
     """
 
     def __init__(self, layers: Sequence[Layer]) -> None:
@@ -868,3 +870,5 @@ class _Builder:
                     raise row.error("words", f"{word!r} is already a role word ({earlier[1].where()}): keep one")
                 rows_of[key] = (layer, row)
                 self.roles[key] = Role(sector, row["refers_to"])
+                if key in self.names:
+                    self.names[key] = [entry for entry in self.names[key] if entry[0] >= layer]

@@ -70,17 +70,28 @@ class Import:
     skipped: tuple[Skipped, ...]
     notes: tuple[Skipped, ...]
     overrides: tuple[Override, ...]
-    translated: Mapping[str, str]
+    translated: Mapping[str, frozenset[str]]
     principals: frozenset[str]
+    states: frozenset[str]
 
-    def principal_of(self, code: str) -> str | None:
-        """The principal a dictionary code stands for here ("MORCOP" → MOR, "NZE" → NZL when the
-        dictionary names New Zealand so); None for the null code or a code that is not one."""
+    def principals_of(self, code: str) -> frozenset[str]:
+        """The principals a dictionary code stands for here: "MORCOP" → MOR, "NZE" → NZL when the
+        dictionary names New Zealand so, an organisation prefix before a state's code → that state
+        ("NGOARN", an NGO of Arnor, → ARN); several when the dictionary gives one code to actors we
+        tell apart (the ICC and Interpol); none for the null code or a code that is not one."""
         parsed = _parse_code(code)
         if isinstance(parsed, str):
-            return None
+            return frozenset()
         prefix, _ = parsed
-        return self.translated.get(prefix, prefix)
+        if prefix in self.translated:
+            return self.translated[prefix]
+        inside = prefix[3:6]
+        if prefix[:3] in INTERNATIONAL and prefix not in self.principals:
+            if inside in self.translated:
+                return self.translated[inside]
+            if inside in self.states:
+                return frozenset({inside})
+        return frozenset({prefix})
 
     def write(self, folder: Path | None = None) -> dict[str, list[Source]]:
         """Add the rows to ``folder`` (the user's folder by default), leaving out rows it already
@@ -541,6 +552,10 @@ class _Import:
             self.words[shown] = number
             if before is not None:
                 self.overrides.append(Override(shown, f"role {before.sector or 'without sector'}", f"role {sector}"))
+            named = self.base.lookup(_as_written(word), self.on)
+            if named is not None:
+                # A role word of a later layer hides the names of the same form (kb.load).
+                self.overrides.append(Override(shown, _describe(named.principal, named.sector), f"role {sector}"))
             by_reference.setdefault(before.refers_to if before is not None else "any", []).append(shown)
         if not by_reference:
             self._skip(path, number, phrase, reason or "no words")
@@ -563,7 +578,8 @@ class _Import:
 
     def result(self, actors: Path, agents: Path | None) -> Import:
         name = str(actors) if agents is None else f"{actors} and {agents}"
-        translated = {code: next(iter(found)) for code, found in self.translated.items() if len(found) == 1}
+        states = {code for code, entity in self.base.entities.items() if entity.kind == "state"}
+        states |= {code for code, row in self.new_principals.items() if row["kind"] == "state"}
         return Import(
             Layer(name, {file: tuple(rows) for file, rows in self.rows.items()}),
             self.read,
@@ -571,8 +587,9 @@ class _Import:
             tuple(self.skipped),
             tuple(self.notes),
             tuple(self.overrides),
-            translated,
+            {code: frozenset(found) for code, found in self.translated.items()},
             frozenset(self.new_principals),
+            frozenset(states),
         )
 
 

@@ -101,12 +101,17 @@ class Mentions:
     "Taliban officials") is no mention of its own, but event nouns need it
     ("the Russian invasion"): ``modifier_actor`` gives it. ``unresolved`` lists the
     people and organisations named that nothing identifies, for the user to see.
+    ``unidentified`` holds the role words whose country nothing identifies ("insurgents",
+    "the government" in a text that names no state before it): an actor with an empty
+    principal, the role's sector and its text, which the coder uses only where a side names
+    no identified actor; nothing refers back to it.
     """
 
     by_token: dict[int, Mention] = field(default_factory=dict)
     names: dict[int, Actor] = field(default_factory=dict)
     also: dict[int, list[Actor]] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
+    unidentified: dict[int, Actor] = field(default_factory=dict)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.by_token.get(token.i)
@@ -233,7 +238,8 @@ class _Resolver:
         checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
-            reference = _lookup(self.kb, self._text(start, end), self.published)
+            text = self._text(start, end)
+            reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
             if reference is not None and not self._inside_a_person(start, end, reference):
                 found.append((start, end, reference))
         # The longest names first, then the earliest; a name overlapping one already taken is dropped.
@@ -247,6 +253,23 @@ class _Resolver:
                     names[position] = (start, end, reference)
                     self.mentions.names[position] = actor
         return names
+
+    def _person_in_lower_case(self, start: int, end: int, text: str) -> Reference | None:
+        """A person's name written in lower case, given in full or after a title ("barack obama",
+        "President obama"), when the parser takes it for a person. Capitals are what keeps
+        "turkey" from being Turkey; a bare lower-case surname ("the bush") stays unresolved."""
+        entity = self.entities.get(start)
+        if not text.islower() or entity is None or entity[2] != "PERSON" or end > entity[1]:
+            return None
+        head = self.doc[start:end].root
+        titled = any(
+            child.dep == _COMPOUND and (role := _role(self.kb, child.lower_)) is not None and role.refers_to == "person"
+            for child in head.children
+        )
+        if end - start < 2 and not titled:
+            return None
+        reference = _lookup(self.kb, text.title(), self.published)
+        return reference if reference is not None and reference.kind == "person" else None
 
     def _inside_a_person(self, start: int, end: int, reference: Reference) -> bool:
         """Whether a name other than a person's is part of a longer person's name ("Michael Jordan")."""
@@ -291,7 +314,20 @@ class _Resolver:
             person = self._person(token)
             if person is not None:
                 return person
-        return self._role(token)
+        found = self._role(token)
+        if found is None and token.i not in self.mentions.unidentified:
+            self._unknown_name(token)
+        return found
+
+    def _unknown_name(self, token: Token) -> None:
+        """A person or organisation the knowledge base does not know, headed by ``token``: an actor of
+        unknown country ("the Ceasefire Violations Committee")."""
+        entity = self.entities.get(token.i)
+        if entity is None or entity[2] not in ("PERSON", "ORG") or self.doc[entity[0] : entity[1]].root.i != token.i:
+            return
+        if any(i in self.mentions.names for i in range(entity[0], entity[1])):
+            return
+        self.mentions.unidentified[token.i] = Actor("", None, None, self._phrase(entity[0], entity[1]))
 
     def _from_reference(self, token: Token, start: int, end: int, reference: Reference) -> Mention | None:
         if reference.kind == "adjective" and token.pos_ == "ADJ":
@@ -354,12 +390,16 @@ class _Resolver:
             actor = Actor(owner.actor.principal, sector, None, text)
             return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
         armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep == _DET for c in token.children)
-        if _is_definite(token) or armed_plural:
+        # An institution named as a proper noun ("Congress", "Parliament") is as definite as "the government".
+        institution = self.parts[token.i] == PROPN and role.refers_to == "state"
+        text = self._phrase(noun_phrase(token).start, token.i + 1)
+        if _is_definite(token) or armed_plural or institution:
             previous = self._refer_back(token, "group" if armed_plural else role.refers_to)
             if previous is not None:
-                sector = role.sector or previous.actor.sector
-                actor = Actor(previous.actor.principal, sector, None, self._phrase(noun_phrase(token).start, token.i + 1))
+                actor = Actor(previous.actor.principal, role.sector or previous.actor.sector, None, text)
                 return self._remember(token, actor, previous.entity_kind, person=False, plural=plural)
+        if role.sector is not None:
+            self.mentions.unidentified[token.i] = Actor("", role.sector, None, text)
         return None
 
     def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
@@ -524,7 +564,10 @@ def _fits(mention: Mention, kind: str) -> bool:
         return mention.plural or mention.entity_kind == "group"
     if kind == "organisation":
         return not mention.person and mention.entity_kind in ("group", "igo")
-    if kind in ("state", "group", "igo"):
+    if kind == "state":
+        # An institution of a state ("the government", "Congress") may be that of a person acting for it.
+        return mention.entity_kind == kind
+    if kind in ("group", "igo"):
         return not mention.person and mention.entity_kind == kind
     return not mention.person
 

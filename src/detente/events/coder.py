@@ -52,6 +52,10 @@ _PARTITIVES = frozenset(
 )
 # Modifiers through which a noun that names no actor is the actor of its modifier.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
+# is the state where they took place, which the prepositions of place say.
+_VIOLENT = re.compile(r"18|19|20")
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
     kb = kb or knowledge.load()
     mentions = resolve(doc, document.date, kb)
     dates = _Dates(doc, find_time_expressions(doc, document.date), document.date)
-    coder = _Coder(mentions, load_lexicon())
+    coder = _Coder(mentions, load_lexicon(), kb)
     records = nlp.sentences(document, doc)
     events = []
     for index, sentence in enumerate(nlp.sentence_spans(doc)):
@@ -163,9 +167,10 @@ def _trigger_text(token: Token) -> str:
 
 
 class _Coder:
-    def __init__(self, mentions: Mentions, lexicon: Lexicon) -> None:
+    def __init__(self, mentions: Mentions, lexicon: Lexicon, kb: knowledge.KnowledgeBase) -> None:
         self.mentions = mentions
         self.lexicon = lexicon
+        self.kb = kb
         self.history: list[_Draft] = []
 
     def code(self, index: int, sentence: Span) -> list[_Draft]:
@@ -194,7 +199,8 @@ class _Coder:
         something hostile is an accusation (112), anything else a statement (010). A
         claim ("alleged", "claimed") is an accusation of whom it is about, or of another
         actor's hostile act it reports; a claim of one's own hostile act is taking
-        responsibility for it (015).
+        responsibility for it (015). A speaker of unknown country ("a senior official said") is
+        where the news comes from rather than an actor: what they said is coded, not their saying it.
         """
         content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         said = [t for c in content for t in c.subtree]
@@ -253,38 +259,52 @@ class _Coder:
             if not patients and verb.dep_ in ("conj", "acl"):
                 # "met X and were reassured" shares its subject; "prisoners released by Israel" is about them.
                 patients = syntax.subjects(verb.head) if verb.dep_ == "conj" else syntax.conjuncts(verb.head)
-            sources = self._named(syntax.agents(verb)) or self._implicit_agents(verb, earlier)
+            doers = syntax.agents(verb)
+            sources = self._named(doers) or self._implicit_agents(verb, earlier)
         else:
             patients = []
-            sources = self._named(syntax.subjects(verb))
+            doers = syntax.subjects(verb)
+            sources = self._named(doers)
         how = modality(verb, self.lexicon)
-        applied = among = None
+        applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
             if pattern.particle is not None and pattern.particle != particle:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = sources or (self._origins(verb, pattern.code) if passive else [])
+            acting = sources or (self._origins(verb, pattern.code) if passive else []) or self._unidentified(doers)
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
-            if "reverse" in pattern.flags:
-                acting, targets = targets, acting
-            pairs = [(s, t) for s in acting for t in targets]
-            if pairs:
-                return [self._draft(index, verb, s, t, pattern.code, "symmetric" in pattern.flags, how) for s, t in pairs]
-            applied = applied or pattern
-            if "symmetric" in pattern.flags:
-                among = among or pattern
-        if among is not None:
+            found = self._pairs(index, verb, pattern, acting, targets, how)
+            if found:
+                return found
+            applied.append((pattern, objects, acting))
+        among = next((pattern for pattern, _, _ in applied if "symmetric" in pattern.flags), None)
+        if among is not None and _pairs_among(sources):
             # Coordinated subjects that do something together with no one else ("China and India met").
             return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
-        if applied is not None and how.intent:
+        conditioned = self._conditioned(verb) if applied and how.intent else []
+        if conditioned:
             # A threat or a promise is aimed at whoever its condition names ("threatened to halt
             # the talks if the United States went ahead").
-            targets = self._conditioned(verb)
-            return [self._draft(index, verb, s, t, applied.code, False, how) for s in sources for t in targets]
-        return []
+            return [self._draft(index, verb, s, t, applied[0][0].code, False, how) for s in sources for t in conditioned]
+        # No pattern's target names an identified actor: one that names an actor of unknown country
+        # ("shot demonstrators near the border") comes before one that only finds a place of violence.
+        fallbacks = [
+            self._pairs(index, verb, pattern, acting, self._targets(index, verb, pattern, objects, acting, identified=False) or [], how)
+            for pattern, objects, acting in applied
+        ]
+        found = [drafts for drafts in fallbacks if drafts]
+        return next((drafts for drafts in found if any(d.target.sector for d in drafts)), found[0] if found else [])
+
+    def _pairs(
+        self, index: int, verb: Token, pattern: VerbPattern, acting: list[Actor], targets: list[Actor], how: Modality
+    ) -> list[_Draft]:
+        if "reverse" in pattern.flags:
+            acting, targets = targets, acting
+        symmetric = "symmetric" in pattern.flags
+        return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
 
     def _origins(self, verb: Token, code: str) -> list[Actor]:
         """Who did a passive act that names no agent, where English says it otherwise: violence comes
@@ -309,15 +329,19 @@ class _Coder:
         return "temporal" in cues_of(verb.head, self.lexicon) or modality(verb, self.lexicon).alleged
 
     def _targets(
-        self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor]
+        self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor],
+        identified: bool = True,
     ) -> list[Actor] | None:
         """The targets a pattern finds around a verb and its objects (the patients of a passive, the object
-        of a prepositional verb: "called for sanctions"), or None when the pattern does not apply."""
+        of a prepositional verb: "called for sanctions"), or None when the pattern does not apply; with
+        ``identified`` False, the actors of unknown country or the place of violence when there are
+        no others."""
         obj = objects[0] if objects else None
         if "complement" in pattern.flags:
             if not any(_names(t) & pattern.objects for t in _complements(verb)):
                 return None
-            found = self._named(syntax.children(verb, "dobj", "oprd", "attr"))
+            targets = syntax.children(verb, "dobj", "oprd", "attr")
+            found = self._named(targets)
         elif pattern.objects and (obj is None or not _names(obj) & pattern.objects):
             return None
         elif pattern.preps:
@@ -327,13 +351,15 @@ class _Coder:
                 targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
             found = self._actors(targets)
         else:
-            targets = objects + _indirect_objects(verb)
-            found = self._actors([c for t in targets for c in syntax.conjuncts(t)])
+            targets = [c for t in objects + _indirect_objects(verb) for c in syntax.conjuncts(t)]
+            found = self._actors(targets)
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
         actors = [a for a in found if a is not None]
+        if not actors and not identified:
+            actors = self._scene(verb, pattern.code, sources, self._unidentified(targets))
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         return actors
@@ -379,14 +405,15 @@ class _Coder:
         # The parser often hangs the noun's own prepositions on the light verb that governs it
         # ("opened an investigation into X").
         heads = [noun, noun.head] if noun.dep_ == "dobj" and "light" in cues_of(noun.head, self.lexicon) else [noun]
-        targets, between = (
-            self._actors([t for h in heads for t in syntax.prepositional_objects(h, preps)])
-            for preps in (pattern.target_preps - {"between"}, pattern.target_preps & {"between"})
-        )
+        aimed_at = [t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps - {"between"})]
+        targets = self._actors(aimed_at)
+        between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
         if sources and not targets + between and how.intent:
             targets = self._conditioned(noun)
+        if not targets + between:
+            targets = self._scene(noun, pattern.code, sources, self._unidentified(aimed_at))
         pairs = [(s, t) for s in sources for t in targets + between]
         if not sources and symmetric:
             pairs += _pairs_among(between)
@@ -431,6 +458,12 @@ class _Coder:
             found += named
         return found
 
+    def _unidentified(self, tokens: list[Token]) -> list[Actor]:
+        """The actors of unknown country the tokens name ("insurgents", "the government" with no state
+        before it), for a side that names no identified actor."""
+        unidentified = self.mentions.unidentified
+        return [unidentified[c.i] for t in tokens for c in syntax.conjuncts(t) if c.i in unidentified]
+
     def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
         """The actors the noun phrases name or are about; an event noun's own prepositions count,
         and so does what an "of" or a topic names further in ("a resumption of ties between X and Y",
@@ -441,8 +474,50 @@ class _Coder:
             within = syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
             if not within and depth:
                 within = self._actors(syntax.prepositional_objects(token, _FURTHER_IN), depth - 1)
+            if not within and pattern is not None:
+                within = self._scene(token, pattern.code, [], [])
             found += within
         return found
+
+    def _scene(self, trigger: Token, code: str, sources: list[Actor], victims: list[Actor]) -> list[Actor]:
+        """The targets of an act that names no identified one: for a violent act, the state where it
+        took place, since its victims are there. Victims of unknown country take that state ("police
+        fired on protesters in Cairo": EGY OPP); with none named, the state itself is the target if
+        it is not the source's ("Israeli shelling in the east of the Gaza Strip" → PSE, "an attack
+        at a mall in Kenya's capital" → KEN). The place is said on the act, on its object ("killed
+        three men near Kabul"), on a clause that describes it, or on the light verb that carries it
+        ("carried out an attack in Kabul"). Otherwise the victims of unknown country themselves."""
+        if not _VIOLENT.match(code):
+            return victims
+        heads = [trigger, *syntax.children(trigger, "dobj", "acl", "relcl")]
+        if trigger.dep_ == "dobj" and "light" in cues_of(trigger.head, self.lexicon):
+            heads.append(trigger.head)
+        acting = {s.principal for s in sources}
+        for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
+            state = self._state_of_place(place)
+            if state is not None and victims:
+                return [Actor(state, victim.sector, None, victim.text) for victim in victims]
+            if state is not None and state not in acting:
+                return [Actor(state, None, None, noun_phrase(place).text)]
+        return victims
+
+    def _state_of_place(self, place: Token, depth: int = 3) -> str | None:
+        """The state a place names: itself ("Gaza", "Kabul"), its owner or modifier ("Kenya's
+        capital", "the Syrian city"), or what it is part of or in ("the east of the Gaza Strip",
+        "a mall in Nairobi")."""
+        owners = [c for c in place.children if c.dep_ in ("poss", *_MODIFIER_DEPS)]
+        mentions = [m for t in [place, *owners] for m in [self.mentions.mention(t)] if m is not None and not m.person]
+        named = [m.actor for m in mentions] + [a for c in owners for a in [self.mentions.modifier_actor(c)] if a]
+        for actor in named:
+            entity = self.kb.entities.get(actor.principal)
+            if entity is not None and entity.kind == "state":
+                return actor.principal
+        if depth:
+            for inner in syntax.prepositional_objects(place, frozenset({"of", *_PLACE_PREPS})):
+                state = self._state_of_place(inner, depth - 1)
+                if state is not None:
+                    return state
+        return None
 
     def _noun_sources(self, noun: Token, pattern: NounPattern) -> list[Actor]:
         """Who acts in an event noun: "Russia's invasion", "the Russian invasion", "Israeli tank shelling",
@@ -455,15 +530,17 @@ class _Coder:
                 found.append(self.mentions.actor(child))
             elif child.dep_ in _MODIFIER_DEPS:
                 found.append(self.mentions.actor(child) or self.mentions.modifier_actor(child))
-        found += self._named(syntax.prepositional_objects(noun, pattern.source_preps))
+        by = syntax.prepositional_objects(noun, pattern.source_preps)
+        found += self._named(by)
         if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
         if not any(found) and "light" in cues_of(noun.head, self.lexicon):
             if noun.dep_ == "dobj":
-                found = self._named(syntax.subjects(noun.head))
+                by = syntax.subjects(noun.head)
             elif noun.dep_ == "nsubjpass":
-                found = self._named(syntax.agents(noun.head))
-        return [a for a in found if a is not None]
+                by = syntax.agents(noun.head)
+            found = self._named(by)
+        return [a for a in found if a is not None] or self._unidentified(by)
 
     # --- shared ---------------------------------------------------------------------------------
 
@@ -490,16 +567,19 @@ class _Coder:
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
-    """Drafts with two distinct actors, each event once (a symmetric one in either direction)."""
+    """Drafts with two distinct actors, at least one identified, each event once (a symmetric one in
+    either direction)."""
     seen = set()
     kept = []
     for draft in drafts:
         source, target = draft.source, draft.target
+        if not source.principal and not target.principal:
+            continue
         if source.principal == target.principal and (
             source.sector is None or target.sector is None or source.sector == target.sector
         ):
             continue
-        pair = (source.principal, target.principal)
+        pair = (source.principal or source.text, target.principal or target.text)
         key = (tuple(sorted(pair)) if draft.symmetric else pair, draft.code, draft.modality)
         if key not in seen:
             seen.add(key)

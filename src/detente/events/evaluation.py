@@ -2,7 +2,8 @@
 
 An output event matches an expected one in the same record when the principals agree
 (an armed group also matches its home country, which is how PETRARCH's codes name
-it) and the root (or the full code) agrees. A symmetric output event ("X and Y met")
+it; an actor we could not identify matches the suite's unidentified one, ``---``) and the root
+(or the full code) agrees. A symmetric output event ("X and Y met")
 may match the expected event in each direction. Only plain facts count as output:
 a negated, hypothetical or alleged event is not an assertion that it happened.
 """
@@ -16,7 +17,7 @@ from detente import nlp
 from detente.actors.kb import KnowledgeBase
 from detente.events.coder import extract_events
 from detente.events.ontology import PLOVER_QUADS
-from detente.events.suites import Expected, SuiteRecord
+from detente.events.suites import UNKNOWN, Expected, SuiteRecord
 from detente.ingest import document_from_text
 from detente.model import Event
 
@@ -146,5 +147,10 @@ def _directions(wanted: Expected, event: Event, kb: KnowledgeBase) -> set[str]:
 
 
 def _is(ours: str, theirs: str, event: Event, kb: KnowledgeBase) -> bool:
-    """Whether our principal is the suite's: the same, or an armed group and its home country."""
-    return ours == theirs or kb.country_of(ours, event.date.start) == theirs
+    """Whether our principal is the suite's (or one of the suite's: "ICC|INTERPOL"): the same, an
+    armed group and its home country, or an actor we could not identify and one the suite leaves
+    unidentified (``---``)."""
+    if not ours:
+        return theirs == UNKNOWN
+    wanted = theirs.split("|")
+    return ours in wanted or kb.country_of(ours, event.date.start) in wanted

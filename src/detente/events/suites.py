@@ -13,7 +13,7 @@ import csv
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -33,7 +33,10 @@ class SuiteError(ValueError):
 
 @dataclass(frozen=True)
 class Expected:
-    """An event a suite expects: principals, the CAMEO code (or only a root), and a PLOVER type if given."""
+    """An event a suite expects: principals, the CAMEO code (or only a root), and a PLOVER type if given.
+
+    A side is one principal, ``UNKNOWN`` for an actor the suite leaves unidentified, or several
+    principals joined by ``|`` when the suite's code stands for any of them ("ICC|INTERPOL")."""
 
     source: str
     target: str
@@ -49,14 +52,14 @@ class SuiteRecord:
     expected: tuple[Expected, ...]
 
 
-def read_petrarch(path: Path, principal: Callable[[str], str | None] | None = None) -> list[SuiteRecord]:
+def read_petrarch(path: Path, principals: Callable[[str], Iterable[str]] | None = None) -> list[SuiteRecord]:
     """PETRARCH validation records (``PETR2_GSR_validation.xml``, ``PETR_Validate_records_2_02.xml``).
 
     A record marked ``noevents`` expects nothing; records with ``evaluate="false"`` or an empty
     text are skipped, and so are records of a category the file's ``<Include>`` list leaves out
-    (the suite's own runner evaluates only those categories). ``principal`` reads an actor code
-    (Phoenix codes by default; a suite with its own dictionaries passes their import's reading,
-    see ``detente.actors.petrarch``).
+    (the suite's own runner evaluates only those categories). ``principals`` reads an actor code
+    into the principals it may stand for (Phoenix codes by default; a suite with its own
+    dictionaries passes their import's reading, see ``detente.actors.petrarch``).
     The files mix XML with free text and non-XML tags, so records are read by pattern, not parsed.
     """
     text = _read(path)
@@ -74,11 +77,11 @@ def read_petrarch(path: Path, principal: Callable[[str], str | None] | None = No
             raise SuiteError(f"{path}: record {record_id}: no <Text>")
         if not content.group(1).strip():
             continue
-        read_code = principal or phoenix_principal
+        read_code = principals or _phoenix_principals
         expected = tuple(
             Expected(
-                read_code(_attribute(coding, "sourcecode") or "") or UNKNOWN,
-                read_code(_attribute(coding, "targetcode") or "") or UNKNOWN,
+                _side(read_code(_attribute(coding, "sourcecode") or "")),
+                _side(read_code(_attribute(coding, "targetcode") or "")),
                 _attribute(coding, "eventcode") or "",
             )
             for coding in re.findall(r"<EventCoding\b([^>]*)>", body)
@@ -141,6 +144,15 @@ def phoenix_principal(code: str) -> str:
         rest = code[3:]
         return known.get(rest) or known.get(rest[:6]) or known.get(rest[:3]) or rest[:3]
     return known.get(code[:3], code[:3])
+
+
+def _phoenix_principals(code: str) -> tuple[str]:
+    return (phoenix_principal(code),)
+
+
+def _side(principals: Iterable[str]) -> str:
+    """An expected side: the principals a code stands for, ``UNKNOWN`` if none."""
+    return "|".join(sorted(principals)) or UNKNOWN
 
 
 def _plover_principal(actor: dict, kb: KnowledgeBase, day: date) -> str:

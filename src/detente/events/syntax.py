@@ -64,8 +64,11 @@ def is_participle_modifier(verb: Token, tag: str) -> bool:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """The tokens naming who performs ``verb``: its own subject or the one it inherits."""
+    """The tokens naming who performs ``verb``: its own subject or the one it inherits. A participle
+    the parser made the subject stands for the noun it describes ("The Red Cross operating in
+    Iraq said": the subject is "operating", whose own subject is the Red Cross)."""
     own = children(verb, *SUBJECT_DEPS) or (children(verb, *PASSIVE_SUBJECT_DEPS) if not is_passive(verb) else [])
+    own = [noun for subject in own for noun in (subject.pos_ == "VERB" and children(subject, "nsubj") or [subject])]
     if own:
         return [c for subject in own for c in conjuncts(subject)]
     if is_passive(verb):

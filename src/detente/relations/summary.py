@@ -36,11 +36,14 @@ def summarize(events: Iterable[Event]) -> list[DyadSummary]:
     """One summary per unordered pair of principals, the most active dyads first.
 
     Flagged events (negated, hypothetical, alleged) are listed but never counted:
-    they did not happen as stated.
+    they did not happen as stated. An event with a side of no known principal (an imported actor
+    that maps to none, a coded "?insurgents") belongs to no dyad.
     """
     plain: dict[tuple[str, str], list[Event]] = defaultdict(list)
     flagged: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
+        if not event.source.principal or not event.target.principal:
+            continue
         dyad = tuple(sorted((event.source.principal, event.target.principal)))
         (plain if event.is_fact else flagged)[dyad].append(event)
     summaries = []

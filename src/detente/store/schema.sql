@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS events (
     span_start INTEGER,
     span_end INTEGER,
     source_actor VARCHAR,                -- NULL when the dataset's actor maps to no principal
-    source_principal VARCHAR,
+    source_principal VARCHAR,            -- NULL too for a coded actor of unknown country (its actor keeps the sector)
     source_text VARCHAR,                 -- as written, or the dataset's own actor name or code
     target_actor VARCHAR,
     target_principal VARCHAR,

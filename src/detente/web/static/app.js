@@ -37,6 +37,7 @@ function showView(name) {
 }
 
 function actorLabel(actor) {
+  if (!actor.principal) return actor.text ? `?${actor.text}` : "";
   const code = [actor.principal, actor.sector].filter(Boolean).join(" ");
   return actor.name ? `${code} (${actor.name})` : code;
 }
