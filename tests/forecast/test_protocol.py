@@ -11,11 +11,14 @@ every rank below can be checked with a pencil. ``~talk`` is the inverse of talk 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from typer.testing import CliRunner
 
+from detente.cli import app
 from detente.forecast import tkg
 from detente.forecast.baseline import Frequency
 from detente.forecast.evaluation import rank_test, run
@@ -141,3 +144,22 @@ def test_metrics_in_percent():
     metrics = Metrics.of(np.array([1.0, 2.0, 4.0, 20.0]))
     assert metrics.mrr == pytest.approx(100 * (1 + 0.5 + 0.25 + 0.05) / 4)
     assert metrics.hits == {1: 25.0, 3: 50.0, 10: 75.0}
+
+
+def test_eval_forecast_prints_both_settings(tmp_path):
+    folder = write_benchmark(tmp_path / "tiny")
+    result = CliRunner().invoke(app, ["eval", "forecast", "--dataset", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert [row["setting"] for row in figures["results"]] == ["single", "multi"]
+    for row in figures["results"]:
+        assert row["queries"] == 10 and 0 < row["mrr"] <= 100 and row["peak_memory_mb"] > 0 and row["seconds"] >= row["fit_seconds"]
+    assert figures["published"] == []  # no published figure for a hand-made benchmark
+
+
+def test_eval_forecast_names_a_missing_file(tmp_path):
+    folder = write_benchmark(tmp_path / "tiny")
+    (folder / "valid.txt").unlink()
+    result = CliRunner().invoke(app, ["eval", "forecast", "--dataset", str(folder)])
+    assert result.exit_code == 1
+    assert "valid.txt: missing" in result.output
