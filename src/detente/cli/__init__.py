@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import actors, articles, dyad_forecasting, evaluate, imports, relations, web
+from detente.cli import actors, articles, dyad_forecasting, evaluate, forecasting, imports, relations, web
 
 app = typer.Typer(
     help="Read the news and code who did what to whom, when — then ask how two actors get along.",
@@ -23,6 +23,7 @@ app.command()(relations.dyad)
 app.command()(relations.ask)
 app.command()(relations.network)
 evaluate.app.command("relations")(relations.evaluate_relations)
+evaluate.app.command("forecast")(forecasting.forecast)
 app.command("forecast")(dyad_forecasting.forecast)
 evaluate.app.command("relation-forecast")(dyad_forecasting.evaluate_relation_forecast)
 

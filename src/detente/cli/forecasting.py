@@ -27,7 +27,7 @@ def forecast(
     setting: Annotated[Setting, typer.Option(help="single-step (history up to each test day), multi-step (train+valid only), or both.")] = Setting.both,
     output: FormatOption = OutputFormat.table,
 ) -> None:
-    """Fit on valid, rank every test query both ways (time-aware filter, ties averaged): MRR, Hits@1/3/10, time, memory."""
+    """Fit on valid (and the end of train), rank every test query both ways (time-aware filter, ties averaged): MRR, Hits@1/3/10, time, peak memory so far."""
     try:
         data = tkg.load(dataset)
     except tkg.DatasetError as error:
@@ -36,7 +36,7 @@ def forecast(
     reports = []
     for name in chosen:
         if output is OutputFormat.table:
-            typer.echo(f"{data.name}, {name}-step: fitting on valid, then ranking {2 * len(data.test)} test queries ...", err=True)
+            typer.echo(f"{data.name}, {name}-step: fitting, then ranking {2 * len(data.test)} test queries ...", err=True)
         reports.append(run(data, name))
     if output is OutputFormat.table:
         _print_table(data.name, reports)
