@@ -16,6 +16,7 @@ from detente import api
 from detente.actors import kb as knowledge
 from detente.actors.kb import KnowledgeBaseError
 from detente.cli.common import DbOption, console, date_option, fail
+from detente.cli.relations import weighing_table
 from detente.forecast.dyads.evaluation import Evaluation, Scores, TargetResult
 from detente.forecast.dyads.forecaster import Chance, ForecastReport
 from detente.forecast.dyads.models import MAX_HORIZON, ModelsError
@@ -150,7 +151,7 @@ def _print_forecast(found: ForecastReport) -> None:
         console.print(f"Balance of third parties (not a feature of the model): {len(balance.parties)} third parties favour {favours}")
         for reason in balance.reasons({code: _label(code) for code in {p.code for p in balance.parties} | {a, b}}):
             console.print(f"    {reason}")
-    console.print(_events_table(found))
+    console.print(weighing_table(found.report))
 
 
 def _drivers_table(chance: Chance, title: str) -> Table:
@@ -159,22 +160,6 @@ def _drivers_table(chance: Chance, title: str) -> Table:
         table.add_column(column, justify="left" if column == "feature" else "right")
     for driver in chance.drivers[:DRIVERS_SHOWN]:
         table.add_row(driver.feature, f"{driver.value:+.2f}", f"{driver.contribution:+.2f}")
-    return table
-
-
-def _events_table(found: ForecastReport) -> Table:
-    table = Table(title="The events that weigh most in today's score", expand=True)
-    for column in ("when", "dataset", "event", "weighs", "evidence"):
-        table.add_column(column, ratio=1 if column == "evidence" else None, no_wrap=column != "evidence")
-    for weighing in found.report.weighing:
-        event = weighing.event
-        table.add_row(
-            f"{event.date.start:%Y-%m-%d}",
-            event.dataset,
-            f"{event.source.principal} {event.cameo} {event.target.principal}",
-            f"{weighing.pull:+.2f}",
-            event.sentence or event.origin or "",
-        )
     return table
 
 

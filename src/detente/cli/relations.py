@@ -235,7 +235,7 @@ def _print_report(found: DyadReport, answer: Answer | None) -> None:
         for event in marked.events:
             console.print(f"    {_event_line(event)}")
     console.print(_series_table(found))
-    console.print(_weighing_table(found))
+    console.print(weighing_table(found))
 
 
 def _print_balance(found: DyadReport, names: dict[str, str]) -> None:
@@ -281,7 +281,8 @@ def _series_table(found: DyadReport) -> Table:
     return table
 
 
-def _weighing_table(found: DyadReport) -> Table:
+def weighing_table(found: DyadReport) -> Table:
+    """The events that weigh most in the relation's score, with their pull and evidence."""
     table = Table(title="The events that weigh most in today's score", expand=True)
     for column in ("when", "dataset", "event", "weighs", "evidence"):
         table.add_column(column, ratio=1 if column == "evidence" else None, no_wrap=column != "evidence")

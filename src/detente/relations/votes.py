@@ -38,7 +38,7 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from detente.events import ontology
-from detente.relations.weights import WeightsError
+from detente.relations.weights import WeightsError, table_rows
 
 DATA = Path(__file__).parent / "data"
 VOTES_FILE = "votes.tsv"
@@ -206,22 +206,10 @@ def _share(counts: Counter, total: float, node: str, smoothing: float) -> float:
 
 def _rows(path: Path, header: tuple[str, ...]) -> Iterable[tuple[int, list[str]]]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise VotesError(f"{path}: cannot read ({error.strerror or error}); write it with `detente eval relations --write-votes`") from None
-    header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            if tuple(fields) != header:
-                raise VotesError(f"{path}:{number}: the header must be {'<TAB>'.join(header)!r}")
-            header_seen = True
-            continue
-        if len(fields) != len(header):
-            raise VotesError(f"{path}:{number}: {len(fields)} tab-separated fields where a row has {len(header)} ({', '.join(header)})")
-        yield number, fields
+    return table_rows(text, path, header, VotesError)
 
 
 def _number(path: Path, number: int, name: str, text: str) -> float:

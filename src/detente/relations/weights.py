@@ -7,6 +7,7 @@ they can be corrected without touching code; this module reads and checks them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,20 +41,7 @@ def load(path: Path = DATA_FILE) -> SectorWeights:
     """Read and check a sector weights file (``data/sectors.tsv`` unless another is given)."""
     known = kb.load().sector_codes | {NO_SECTOR, OTHER_SECTORS}
     weights: dict[str, float] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            if fields != ["sector", "weight"]:
-                raise WeightsError(f"{path}:{number}: the header must be 'sector<TAB>weight'")
-            header_seen = True
-            continue
-        if len(fields) != 2:
-            raise WeightsError(f"{path}:{number}: {len(fields)} tab-separated fields where a row has 2 (sector, weight)")
-        sector, value = fields
+    for number, (sector, value) in table_rows(path.read_text(encoding="utf-8"), path, ("sector", "weight")):
         if sector not in known:
             raise WeightsError(
                 f"{path}:{number}: sector {sector!r} is not in actors/data/sectors.tsv; use one of its codes, '-' or '*'"
@@ -71,3 +59,23 @@ def load(path: Path = DATA_FILE) -> SectorWeights:
         raise WeightsError(f"{path}: no '*' row; add one giving the weight of the sectors not listed")
     other = weights.pop(OTHER_SECTORS)
     return SectorWeights(weights, other)
+
+
+def table_rows(
+    text: str, path: Path, header: tuple[str, ...], error: type[WeightsError] = WeightsError
+) -> Iterator[tuple[int, list[str]]]:
+    """The numbered rows of a relation data file's text after its header, skipping blank lines and
+    ``#`` comments; a wrong header or count of fields raises ``error`` naming the file and line."""
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if tuple(fields) != header:
+                raise error(f"{path}:{number}: the header must be {'<TAB>'.join(header)!r}")
+            header_seen = True
+            continue
+        if len(fields) != len(header):
+            raise error(f"{path}:{number}: {len(fields)} tab-separated fields where a row has {len(header)} ({', '.join(header)})")
+        yield number, fields
