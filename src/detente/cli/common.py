@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from detente import api
+from detente.actors.kb import KnowledgeBaseError
 from detente.ingest import IngestError, parse_date
 
 console = Console()
@@ -43,6 +45,17 @@ def date_option(value: Optional[str], option: str) -> Optional[date]:
         return parse_date(value, option)
     except IngestError as error:
         fail(str(error))
+
+
+def principal_argument(text: str, which: str) -> str:
+    """The principal an actor argument names (a code, name or demonym), or a one-line error saying so."""
+    try:
+        principal = api.principal_of(text)
+    except KnowledgeBaseError as error:
+        fail(str(error))
+    if principal is None:
+        fail(f"{which}: {text!r} is no actor the knowledge base knows; give a code (RUS), a name or a demonym")
+    return principal
 
 
 def progress(total: int) -> Progress:

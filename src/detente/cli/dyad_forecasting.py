@@ -15,7 +15,7 @@ from rich.table import Table
 from detente import api
 from detente.actors import kb as knowledge
 from detente.actors.kb import KnowledgeBaseError
-from detente.cli.common import DbOption, console, date_option, fail
+from detente.cli.common import DbOption, console, date_option, fail, principal_argument
 from detente.cli.relations import weighing_table
 from detente.forecast.dyads.evaluation import Evaluation, Scores, TargetResult
 from detente.forecast.dyads.forecaster import Chance, ForecastReport
@@ -52,7 +52,7 @@ def forecast(
     """The chance that two actors' net cooperation rises next month, and of each relation state after the horizon, with what drives them."""
     months = _months(horizon)
     on_date = date_option(on, "--on")
-    a, b = _principal(first, "A"), _principal(second, "B")
+    a, b = principal_argument(first, "A"), principal_argument(second, "B")
     if a == b:
         fail(f"{first!r} and {second!r} are both {a}; name two different actors")
     try:
@@ -97,16 +97,6 @@ def _months(text: str) -> int:
     if not 1 <= months <= MAX_HORIZON:
         fail(f"--horizon: {text!r} is no horizon the forecaster has; give months or years from 1m to {MAX_HORIZON}m (3m, 12m, 2y)")
     return months
-
-
-def _principal(text: str, which: str) -> str:
-    try:
-        principal = api.principal_of(text)
-    except KnowledgeBaseError as error:
-        fail(str(error))
-    if principal is None:
-        fail(f"{which}: {text!r} is no actor the knowledge base knows; give a code (RUS), a name or a demonym")
-    return principal
 
 
 def _label(code: str) -> str:

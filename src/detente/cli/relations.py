@@ -14,7 +14,7 @@ from rich.table import Table
 from detente import api
 from detente.actors import kb as knowledge
 from detente.actors.kb import KnowledgeBaseError
-from detente.cli.common import DbOption, console, date_option, fail
+from detente.cli.common import DbOption, console, date_option, fail, principal_argument
 from detente.relations.network import NetworkView
 from detente.relations.question import QuestionError
 from detente.relations.report import Answer, DyadReport
@@ -67,7 +67,7 @@ def dyad(
 ) -> None:
     """Two actors' relation: series, state, trend, turns, balance, where it is heading, and the events that weigh most."""
     since_date, until_date = date_option(since, "--since"), date_option(until, "--until")
-    a, b = _principal(first, "A"), _principal(second, "B")
+    a, b = principal_argument(first, "A"), principal_argument(second, "B")
     if a == b:
         fail(f"{first!r} and {second!r} are both {a}; name two different actors")
     try:
@@ -154,16 +154,6 @@ def evaluate_relations(
         typer.echo(json.dumps(_validation_dict(result), indent=2))
     else:
         _print_validation(result)
-
-
-def _principal(text: str, which: str) -> str:
-    try:
-        principal = api.principal_of(text)
-    except KnowledgeBaseError as error:
-        fail(str(error))
-    if principal is None:
-        fail(f"{which}: {text!r} is no actor the knowledge base knows; give a code (RUS), a name or a demonym")
-    return principal
 
 
 def _finish(found: DyadReport, answer: Answer | None, plot: Path | None, output: ReportFormat) -> None:
