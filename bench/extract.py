@@ -21,7 +21,6 @@ import re
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 

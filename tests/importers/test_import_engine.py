@@ -30,7 +30,7 @@ def test_a_failure_after_the_rows_were_written_leaves_the_store_as_it_was(tmp_pa
     written = engine._store_staged
 
     def then_the_disk_fills(*args):
-        summary = written(*args)
+        written(*args)
         raise duckdb.IOException("No space left on device")
 
     monkeypatch.setattr(engine, "_store_staged", then_the_disk_fills)

@@ -7,7 +7,6 @@ without touching its logic; this module only reads and checks them.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache

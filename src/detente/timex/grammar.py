@@ -178,7 +178,7 @@ def _rules(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
     rules = {
         "calendar": [
-            rf"(?P<year>1\d{{3}}|20\d{{2}})-(?P<month>[01]\d)-(?P<day>[0-3]\d)",
+            r"(?P<year>1\d{3}|20\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)",
             rf"{month}{_SPACE}{_DAY}(?:,?{_SPACE}{_YEAR})?",
             rf"(?:{the})?{_DAY}{_SPACE}(?:(?i:of){_SPACE})?{month}(?:,?{_SPACE}{_YEAR})?",
             rf"{month},?{_SPACE}(?:(?i:of){_SPACE})?{_YEAR}",
