@@ -356,3 +356,20 @@ def test_a_participle_made_the_subject_stands_for_the_noun_it_describes():
 def test_a_mediator_is_of_the_organisation_that_names_them():
     events = code("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.", date(1988, 1, 6))
     assert triples(events) == {("AFG", "036", "UNO")}
+
+
+def test_a_mishap_makes_no_one_its_source():
+    assert code("Forty people were killed by the Indonesian ferry accident near Bali.") == []
+    assert code("Experts will identify the victims killed by the Malaysia Airlines crash in Ukraine.") == []
+    assert triples(code("Chadian villagers were killed by Sudanese militias.")) >= {("SDN", "190", "TCD")}
+
+
+def test_sympathy_for_what_befell_a_country_is_an_empathetic_comment():
+    assert triples(code("Japan expressed sorrow for the flood victims in Pakistan.")) == {("JPN", "018", "PAK")}
+    assert triples(code("Germany voiced grief over the killings in Nigeria.")) == {("DEU", "018", "NGA")}
+
+
+def test_a_warning_about_an_actor_is_aimed_at_that_actor():
+    assert triples(code("Turkey warned Greece about Russia.")) == {("TUR", "130", "RUS")}
+    assert triples(code("Egypt warned about Ethiopia's dam.")) == {("EGY", "130", "ETH")}
+    assert triples(code("Turkey warned Greece about further provocations.")) == {("TUR", "130", "GRC")}
