@@ -373,3 +373,7 @@ def test_a_warning_about_an_actor_is_aimed_at_that_actor():
     assert triples(code("Turkey warned Greece about Russia.")) == {("TUR", "130", "RUS")}
     assert triples(code("Egypt warned about Ethiopia's dam.")) == {("EGY", "130", "ETH")}
     assert triples(code("Turkey warned Greece about further provocations.")) == {("TUR", "130", "GRC")}
+
+
+def test_a_name_with_a_slipped_capital_is_still_an_actor_and_wanting_to_help_is_an_intent():
+    assert triples(code("The Saudi foreign minister wants to help eGypt.")) == {("SAU", "033", "EGY")}
