@@ -377,3 +377,9 @@ def test_a_warning_about_an_actor_is_aimed_at_that_actor():
 
 def test_a_name_with_a_slipped_capital_is_still_an_actor_and_wanting_to_help_is_an_intent():
     assert triples(code("The Saudi foreign minister wants to help eGypt.")) == {("SAU", "033", "EGY")}
+
+
+def test_unnamed_attackers_of_foreigners_are_of_the_state_where_it_happened():
+    assert triples(code("Two Turkish engineers were shot dead in Libya.")) == {("LBY", "193", "TUR")}
+    assert triples(code("Three Palestinians were killed in Israeli shelling.")) == {("ISR", "190", "PSE")}
+    assert code("Five Syrians were killed in Syria.") == [], "violence at home names no foreign attacker"

@@ -272,7 +272,7 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = sources or (self._origins(verb, pattern.code) if passive else []) or self._unidentified(doers)
+            acting = sources or (self._origins(verb, pattern.code, objects) if passive else []) or self._unidentified(doers)
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
@@ -306,14 +306,25 @@ class _Coder:
         symmetric = "symmetric" in pattern.flags
         return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
 
-    def _origins(self, verb: Token, code: str) -> list[Actor]:
+    def _origins(self, verb: Token, code: str, patients: list[Token]) -> list[Actor]:
         """Who did a passive act that names no agent, where English says it otherwise: violence comes
         from where it was fired ("fired at Israel from Gaza"), a release or an expulsion from who held
-        the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran")."""
+        the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran").
+        Violence against foreigners with no origin named is done by the state where it happened, as
+        ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
+        state of the act it happened in ("killed in Israeli shelling")."""
         if not _FROM_ORIGIN.match(code):
             return []
         preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
-        return self._named(syntax.prepositional_objects(verb, preps))
+        found = self._named(syntax.prepositional_objects(verb, preps))
+        if found or not _VIOLENT.match(code):
+            return found
+        victims = {a.principal for a in self._named(patients)}
+        for place in syntax.prepositional_objects(verb, _PLACE_PREPS):
+            state = self._state_of_place(place)
+            if state is not None and victims and state not in victims:
+                return [Actor(state, None, None, noun_phrase(place).text)]
+        return []
 
     def _conditioned(self, token: Token) -> list[Actor]:
         """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
