@@ -383,3 +383,9 @@ def test_unnamed_attackers_of_foreigners_are_of_the_state_where_it_happened():
     assert triples(code("Two Turkish engineers were shot dead in Libya.")) == {("LBY", "193", "TUR")}
     assert triples(code("Three Palestinians were killed in Israeli shelling.")) == {("ISR", "190", "PSE")}
     assert code("Five Syrians were killed in Syria.") == [], "violence at home names no foreign attacker"
+
+
+def test_an_actor_described_and_named_is_the_named_one():
+    assert triples(code("Kenyan troops attacked the Somali militant group al-Shabab.")) == {("KEN", "190", "SHABAAB")}
+    events = code("The Somali militant group al-Shabab claimed responsibility for an attack in Kenya's capital.")
+    assert triples(events) == {("SHABAAB", "015", "KEN")}

@@ -187,7 +187,23 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
-        return _unique(drafts)
+        return _unique(self._named_not_described(drafts))
+
+    def _named_not_described(self, drafts: list[_Draft]) -> list[_Draft]:
+        """The drafts left when an actor both described and named ("the Somali militant group
+        al-Shabab") is taken for two: the state of the description goes where its group, with the
+        same sector, takes part in the same event."""
+        homes = {}
+        for draft in drafts:
+            for side, other in ((draft.source, draft.target), (draft.target, draft.source)):
+                entity = self.kb.entities.get(side.principal)
+                if entity is not None and entity.kind != "state" and entity.country:
+                    homes[draft.trigger.i, draft.code, other.principal, side.sector, entity.country] = side
+        return [
+            d for d in drafts
+            if (d.trigger.i, d.code, d.target.principal, d.source.sector, d.source.principal) not in homes
+            and (d.trigger.i, d.code, d.source.principal, d.target.sector, d.target.principal) not in homes
+        ]
 
     def _statement(self, index: int, verb: Token, drafts: list[_Draft]) -> list[_Draft]:
         """What a statement or a claim codes besides what was said in it.
