@@ -389,3 +389,12 @@ def test_an_actor_described_and_named_is_the_named_one():
     assert triples(code("Kenyan troops attacked the Somali militant group al-Shabab.")) == {("KEN", "190", "SHABAAB")}
     events = code("The Somali militant group al-Shabab claimed responsibility for an attack in Kenya's capital.")
     assert triples(events) == {("SHABAAB", "015", "KEN")}
+
+
+def test_a_victim_telling_of_an_attack_on_it_accuses_the_attacker():
+    assert triples(code("Israel said a rocket was fired at it from Lebanon on Monday.")) == {
+        ("LBN", "194", "ISR"), ("ISR", "112", "LBN")
+    }
+    assert triples(code("Japan said North Korea fired missiles at South Korea.")) == {("PRK", "194", "KOR")}
+    events = code("A Saudi court has jailed an Egyptian teacher for a year, his lawyer said.")
+    assert ("EGY", "112", "SAU") not in triples(events), "who speaks for the victim only tells"

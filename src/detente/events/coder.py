@@ -209,8 +209,9 @@ class _Coder:
         """What a statement or a claim codes besides what was said in it.
 
         That someone "must" or "should" act is a demand (100) on them ("said Libya must
-        hand over the suspects"), whatever the act. Otherwise a statement is coded only
-        when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
+        hand over the suspects"), whatever the act. A victim telling of a hostile act against
+        it accuses whoever did it (112: "Israel said a rocket was fired at it from Lebanon").
+        Otherwise a statement is coded only when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
         else whom it is about when that is a name ("said Iran had..."); that they did
         something hostile is an accusation (112), anything else a statement (010). A
         claim ("alleged", "claimed") is an accusation of whom it is about, or of another
@@ -237,11 +238,16 @@ class _Coder:
         inside = [d for d in drafts if d.trigger in said]
         claim = "claim" in cues_of(verb, self.lexicon)
         if inside:
-            if not claim:
-                return []
             speakers = {s.principal for s in sources}
             hostile = [d for d in inside if cameo(d.code).quad >= 3]
+            if not claim:
+                # A victim telling of a hostile act against it accuses whoever did it; its lawyer
+                # or a report about it only tells.
+                victims = {s.principal for s in self._named(speaking)}
+                hostile = [d for d in hostile if d.target.principal in victims]
             accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
+            if not claim:
+                return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()]
             owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
             return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + [
                 self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()
