@@ -398,3 +398,10 @@ def test_a_victim_telling_of_an_attack_on_it_accuses_the_attacker():
     assert triples(code("Japan said North Korea fired missiles at South Korea.")) == {("PRK", "194", "KOR")}
     events = code("A Saudi court has jailed an Egyptian teacher for a year, his lawyer said.")
     assert ("EGY", "112", "SAU") not in triples(events), "who speaks for the victim only tells"
+
+
+def test_putting_off_a_meeting_declines_it_and_cancelling_it_cuts_ties():
+    assert triples(code("Serbia postponed its talks with Kosovo."), facts_only=True) == {("SRB", "125", "XKX")}
+    [event] = code("Peru and Chile have delayed their summit.")
+    assert {event.source.principal, event.target.principal} == {"PER", "CHL"} and event.cameo == "125"
+    assert triples(code("Serbia called off its talks with Kosovo."), facts_only=True) == {("SRB", "161", "XKX")}
