@@ -405,3 +405,8 @@ def test_putting_off_a_meeting_declines_it_and_cancelling_it_cuts_ties():
     [event] = code("Peru and Chile have delayed their summit.")
     assert {event.source.principal, event.target.principal} == {"PER", "CHL"} and event.cameo == "125"
     assert triples(code("Serbia called off its talks with Kosovo."), facts_only=True) == {("SRB", "161", "XKX")}
+
+
+def test_an_object_from_someone_is_aimed_at_them_when_the_parser_hangs_from_on_the_verb():
+    assert triples(code("Spain welcomed memos from Italy on its role in the peace talks.")) == {("ESP", "051", "ITA")}
+    assert triples(code("Israel freed prisoners from Gaza.")) == {("ISR", "0841", "PSE")}

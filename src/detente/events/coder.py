@@ -50,6 +50,7 @@ _PARTITIVES = frozenset(
     {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "all", "several", "member", "part",
      "number", "contingent", "unit", "group"}
 )
+_FROM = frozenset({"from"})
 # Modifiers through which a noun that names no actor is the actor of its modifier.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
@@ -388,6 +389,9 @@ class _Coder:
             found = self._actors(targets)
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
+            if obj is not None and not any(found) and not syntax.is_passive(verb):
+                # The parser often hangs the object's "from" on the verb ("welcomed memos from Italy").
+                found = self._actors(syntax.prepositional_objects(verb, _FROM))
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
         actors = [a for a in found if a is not None]
