@@ -410,3 +410,10 @@ def test_putting_off_a_meeting_declines_it_and_cancelling_it_cuts_ties():
 def test_an_object_from_someone_is_aimed_at_them_when_the_parser_hangs_from_on_the_verb():
     assert triples(code("Spain welcomed memos from Italy on its role in the peace talks.")) == {("ESP", "051", "ITA")}
     assert triples(code("Israel freed prisoners from Gaza.")) == {("ISR", "0841", "PSE")}
+
+
+def test_force_used_by_protesters_is_a_riot():
+    assert triples(code("Iranian protesters stormed the British embassy.")) == {("IRN", "145", "GBR")}
+    assert triples(code("The Chinese consulate was wrecked by Vietnamese demonstrators.")) == {("VNM", "145", "CHN")}
+    assert triples(code("Iranian protesters threatened to storm the British embassy.")) == {("IRN", "133", "GBR")}
+    assert triples(code("Syrian rebels attacked Turkish troops.")) == {("SYR", "190", "TUR")}
