@@ -417,3 +417,10 @@ def test_force_used_by_protesters_is_a_riot():
     assert triples(code("The Chinese consulate was wrecked by Vietnamese demonstrators.")) == {("VNM", "145", "CHN")}
     assert triples(code("Iranian protesters threatened to storm the British embassy.")) == {("IRN", "133", "GBR")}
     assert triples(code("Syrian rebels attacked Turkish troops.")) == {("SYR", "190", "TUR")}
+
+
+def test_force_used_on_protesters_by_police_or_troops_is_violent_repression():
+    [event] = code("Egyptian police attacked protesters in Cairo.")
+    assert (event.source.sector, event.cameo, event.target.sector, event.symmetric) == ("COP", "175", "OPP", False)
+    assert triples(code("Syrian troops clashed with Turkish rioters.")) == {("SYR", "175", "TUR")}
+    assert triples(code("Egyptian police opened fire on protesters in Cairo.")) == {("EGY", "193", "EGY")}, "weapons named"

@@ -53,10 +53,12 @@ _PARTITIVES = frozenset(
 _FROM = frozenset({"from"})
 # Modifiers through which a noun that names no actor is the actor of its modifier.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-# Force without weapons (storming, wrecking, burning: coercion, property destruction, unspecified
-# assault or force) used by protesters or the opposition is a violent protest, a riot (145).
+# Force without named weapons (storming, wrecking, burning: coercion, property destruction,
+# unspecified assault or force) used by protesters or the opposition is a violent protest, a riot (145).
 _PROTESTING = frozenset({"OPP"})
 _FORCE = frozenset({"17", "170", "171", "1711", "1712", "18", "180", "19", "190"})
+# The same force used on them by the police or the army is violent repression (175).
+_SECURITY = frozenset({"COP", "MIL"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
@@ -593,7 +595,9 @@ class _Coder:
         self, index: int, trigger: Token, source: Actor, target: Actor, code: str, symmetric: bool, how: Modality
     ) -> _Draft:
         if source.sector in _PROTESTING and code in _FORCE:
-            code = "145"
+            code, symmetric = "145", False
+        elif source.sector in _SECURITY and target.sector in _PROTESTING and code in _FORCE:
+            code, symmetric = "175", False
         hostile = cameo(code).quad >= 3
         if (how.promised_not or how.intent and how.negated) and hostile:
             code = "0356" if int(code[:2]) >= 15 else "030"
