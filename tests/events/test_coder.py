@@ -424,3 +424,9 @@ def test_force_used_on_protesters_by_police_or_troops_is_violent_repression():
     assert (event.source.sector, event.cameo, event.target.sector, event.symmetric) == ("COP", "175", "OPP", False)
     assert triples(code("Syrian troops clashed with Turkish rioters.")) == {("SYR", "175", "TUR")}
     assert triples(code("Egyptian police opened fire on protesters in Cairo.")) == {("EGY", "193", "EGY")}, "weapons named"
+
+
+def test_they_after_coordinated_subjects_means_all_of_them():
+    assert triples(code("Germany and France said they had sent troops to Mali.")) == {("DEU", "150", "MLI"), ("FRA", "150", "MLI")}
+    events = code("Spain and Portugal welcomed their new ties with Morocco.")
+    assert ("ESP", "051", "PRT") not in triples(events), "their is each one's own"
