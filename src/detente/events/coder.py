@@ -25,7 +25,7 @@ from detente.events import syntax
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.lexicon import load as load_lexicon
 from detente.events.modality import Modality, cues_of, modality
-from detente.events.ontology import cameo, intent_code
+from detente.events.ontology import cameo, intent_code, requested_code
 from detente.model import Actor, Document, Event, EventDate, TimeExpression
 from detente.timex import find_time_expressions, intervals
 from detente.timex.lexicon import load_lexicon as load_time_words
@@ -194,7 +194,7 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
-        return _unique(self._named_not_described(drafts))
+        return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
 
     def _named_not_described(self, drafts: list[_Draft]) -> list[_Draft]:
         """The drafts left when an actor both described and named ("the Somali militant group
@@ -612,6 +612,22 @@ class _Coder:
             else:
                 code = intended
         return _Draft(index, trigger, source, target, code, symmetric, how)
+
+
+def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
+    """A plain appeal or demand made as specific as the act it asks its target to do, the act below
+    it in the sentence: "asked Obama to help Iran" is an appeal for aid (023), "said Libya must hand
+    over the suspects" a demand for their release (1053)."""
+    demanded = draft.code == "100"
+    if draft.code not in ("020", "100"):
+        return draft
+    for act in drafts:
+        below = act.trigger.head == draft.trigger or act.trigger.head.head == draft.trigger
+        if below and act is not draft and act.source.principal == draft.target.principal:
+            code = requested_code(act.code, demanded=demanded)
+            if code is not None:
+                return replace(draft, code=code)
+    return draft
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
