@@ -508,7 +508,7 @@ class _Resolver:
         """The mentions of the nearest coordinated subject before a "they" in its sentence, when each
         of its words names an actor: "Obama and Putin said they would meet" means both. ("Their"
         and "them" are left to one antecedent: "X and Y welcomed their ties with Z" is each its own.)"""
-        start = self.doc[token.i].sent.start
+        start = token.sent.start
         for position in range(token.i - 1, start - 1, -1):
             if self.dependencies[position] not in _SUBJECT_IDS:
                 continue

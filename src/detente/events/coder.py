@@ -50,7 +50,6 @@ _PARTITIVES = frozenset(
     {"hundred", "thousand", "dozen", "million", "score", "some", "many", "most", "all", "several", "member", "part",
      "number", "contingent", "unit", "group"}
 )
-_FROM = frozenset({"from"})
 # Modifiers through which a noun that names no actor is the actor of its modifier.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Force without named weapons (storming, wrecking, burning: coercion, property destruction,
@@ -63,6 +62,8 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+# The preposition of who an object comes from ("memos from Italy").
+_FROM = frozenset({"from"})
 
 
 @dataclass(frozen=True)
@@ -218,8 +219,8 @@ class _Coder:
         That someone "must" or "should" act is a demand (100) on them ("said Libya must
         hand over the suspects"), whatever the act. A victim telling of a hostile act against
         it accuses whoever did it (112: "Israel said a rocket was fired at it from Lebanon").
-        Otherwise a statement is coded only when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
-        else whom it is about when that is a name ("said Iran had..."); that they did
+        Otherwise a statement is coded only when nothing said in it is: to whom it was made
+        ("told Iran", "said to Iran"), else whom it is about when that is a name ("said Iran had..."); that they did
         something hostile is an accusation (112), anything else a statement (010). A
         claim ("alleged", "claimed") is an accusation of whom it is about, or of another
         actor's hostile act it reports; a claim of one's own hostile act is taking
@@ -245,16 +246,17 @@ class _Coder:
         inside = [d for d in drafts if d.trigger in said]
         claim = "claim" in cues_of(verb, self.lexicon)
         if inside:
-            speakers = {s.principal for s in sources}
             hostile = [d for d in inside if cameo(d.code).quad >= 3]
             if not claim:
-                # A victim telling of a hostile act against it accuses whoever did it; its lawyer
-                # or a report about it only tells.
+                # Who is named as speaking, not its lawyer or a report about it, is the victim.
                 victims = {s.principal for s in self._named(speaking)}
-                hostile = [d for d in hostile if d.target.principal in victims]
+                told = {
+                    d.source.principal: d.source for d in hostile
+                    if d.target.principal in victims and d.source.principal not in victims
+                }
+                return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in told.values()]
+            speakers = {s.principal for s in sources}
             accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
-            if not claim:
-                return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()]
             owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
             return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + [
                 self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()
@@ -618,9 +620,9 @@ def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
     """A plain appeal or demand made as specific as the act it asks its target to do, the act below
     it in the sentence: "asked Obama to help Iran" is an appeal for aid (023), "said Libya must hand
     over the suspects" a demand for their release (1053)."""
-    demanded = draft.code == "100"
     if draft.code not in ("020", "100"):
         return draft
+    demanded = draft.code == "100"
     for act in drafts:
         below = act.trigger.head == draft.trigger or act.trigger.head.head == draft.trigger
         if below and act is not draft and act.source.principal == draft.target.principal:
