@@ -438,3 +438,20 @@ def test_an_appeal_or_demand_is_as_specific_as_the_act_it_asks_for():
     assert ("USA", "020", "RUS") in triples(code("Obama wanted Putin to attack Switzerland.", date(2015, 6, 9))), (
         "an appeal for an attack has no code of its own"
     )
+
+
+def test_only_the_victim_itself_accuses_in_telling_of_an_attack():
+    events = code("Israeli bulldozers demolished Palestinian homes in Gaza, Palestinian officials and French witnesses said.")
+    assert ("FRA", "112", "ISR") not in triples(events), "a witness of another country only tells"
+    events = code("A judge opened an inquiry into Chilean ministers, the Chilean supreme court said.")
+    assert not [e for e in events if e.cameo == "112"], "the court is not the ministers it speaks of"
+
+
+def test_a_name_after_anti_or_pro_is_a_stance_not_an_owner():
+    assert code("An anti-Syria journalist was killed in Beirut.") == []
+    [event] = code("Pro-Russian rebels attacked Ukrainian troops.")
+    assert (event.source.principal, event.source.sector, event.target.principal) == ("", "REB", "UKR")
+
+
+def test_the_armed_engaged_in_fighting_somewhere_are_not_its_victims():
+    assert code("Serbian forces were engaged in fighting in Kosovo.") == []

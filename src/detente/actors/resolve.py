@@ -41,6 +41,7 @@ _RELATIVE = {"who", "whom", "whose", "which", "that"}
 # The same words and tags as the ids of their texts, which a token gives without building a string.
 _THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.items()}
 _THEY = get_string_id("they")
+_STANCES = frozenset({"anti", "pro"})
 _FIRST_PERSON_IDS = frozenset(get_string_id(word) for word in _FIRST_PERSON)
 _RELATIVE_IDS = frozenset(get_string_id(word) for word in _RELATIVE)
 _WH_TAGS = frozenset(get_string_id(tag) for tag in ("WDT", "WP", "WP$"))
@@ -239,6 +240,8 @@ class _Resolver:
         checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
+            if self._after_a_stance(start):
+                continue
             text = self._text(start, end)
             reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
             if reference is not None and not self._inside_a_person(start, end, reference):
@@ -254,6 +257,13 @@ class _Resolver:
                     names[position] = (start, end, reference)
                     self.mentions.names[position] = actor
         return names
+
+    def _after_a_stance(self, start: int) -> bool:
+        """Whether a name is written after "anti-" or "pro-": an anti-Syria journalist or pro-Russia
+        rebels are for or against the state, not of it."""
+        if start < 2 or self.spaces[start - 2] or self.spaces[start - 1] or self.strings[self.words[start - 1]] != "-":
+            return False
+        return self.strings[self.words[start - 2]].lower() in _STANCES
 
     def _person_in_lower_case(self, start: int, end: int, text: str) -> Reference | None:
         """A person's name written in lower case, given in full or after a title ("barack obama",

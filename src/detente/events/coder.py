@@ -248,13 +248,7 @@ class _Coder:
         if inside:
             hostile = [d for d in inside if cameo(d.code).quad >= 3]
             if not claim:
-                # Who is named as speaking, not its lawyer or a report about it, is the victim.
-                victims = {s.principal for s in self._named(speaking)}
-                told = {
-                    d.source.principal: d.source for d in hostile
-                    if d.target.principal in victims and d.source.principal not in victims
-                }
-                return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in told.values()]
+                return [self._draft(index, verb, s, t, "112", False, how) for s, t in self._told(speaking, hostile)]
             speakers = {s.principal for s in sources}
             accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
             owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
@@ -270,6 +264,20 @@ class _Coder:
         if claim or any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
             code = "112"
         return [self._draft(index, verb, s, t, code, False, how) for s in sources for t in self._actors(addressees)]
+
+    def _told(self, speaking: list[Token], hostile: list[_Draft]) -> list[tuple[Actor, Actor]]:
+        """Who, telling of a hostile act against itself, accuses whom: a speaker named as such (not its
+        lawyer, nor a witness of another country) that is the act's target, sector for sector, and an
+        identified doer other than itself."""
+        pairs = {}
+        for speaker in (a for token in speaking for a in self.mentions.actors(token)):
+            for act in hostile:
+                victim, doer = act.target, act.source
+                if victim.principal == speaker.principal and doer.principal not in ("", speaker.principal) and (
+                    victim.sector is None or speaker.sector is None or victim.sector == speaker.sector
+                ):
+                    pairs[speaker.principal, doer.principal] = (speaker, doer)
+        return list(pairs.values())
 
     # --- verbs ----------------------------------------------------------------------------------
 
@@ -303,7 +311,7 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = sources or (self._origins(verb, pattern.code, objects) if passive else []) or self._unidentified(doers)
+            acting = sources or (self._origins(verb, pattern, objects) if passive else []) or self._unidentified(doers)
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
@@ -337,18 +345,20 @@ class _Coder:
         symmetric = "symmetric" in pattern.flags
         return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
 
-    def _origins(self, verb: Token, code: str, patients: list[Token]) -> list[Actor]:
+    def _origins(self, verb: Token, pattern: VerbPattern, patients: list[Token]) -> list[Actor]:
         """Who did a passive act that names no agent, where English says it otherwise: violence comes
         from where it was fired ("fired at Israel from Gaza"), a release or an expulsion from who held
         the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran").
         Violence against foreigners with no origin named is done by the state where it happened, as
         ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
-        state of the act it happened in ("killed in Israeli shelling")."""
+        state of the act it happened in ("killed in Israeli shelling"); not the armed who "were engaged"
+        in fighting somewhere."""
+        code = pattern.code
         if not _FROM_ORIGIN.match(code):
             return []
         preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
         found = self._named(syntax.prepositional_objects(verb, preps))
-        if found or not _VIOLENT.match(code):
+        if found or not _VIOLENT.match(code) or "armed" in pattern.flags:
             return found
         victims = {a.principal for a in self._named(patients)}
         for place in syntax.prepositional_objects(verb, _PLACE_PREPS):
