@@ -455,3 +455,9 @@ def test_a_name_after_anti_or_pro_is_a_stance_not_an_owner():
 
 def test_the_armed_engaged_in_fighting_somewhere_are_not_its_victims():
     assert code("Serbian forces were engaged in fighting in Kosovo.") == []
+
+
+def test_a_light_verb_carrying_an_event_noun_is_that_event():
+    assert triples(code("Al-Shabab carried out a bombing in Kenya.")) == {("SHABAAB", "183", "KEN")}
+    assert triples(code("Al-Shabab carried out a terrorist attack in Kenya.")) == {("SHABAAB", "180", "KEN")}
+    assert triples(code("Hamas threatened to resume terrorist attacks in Israel.")) == {("HAMAS", "1383", "ISR")}

@@ -195,7 +195,20 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
+        drafts = [d for d in drafts if not self._carries(d, drafts)]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
+
+    def _carries(self, draft: _Draft, drafts: list[_Draft]) -> bool:
+        """Whether a light verb's act is the event noun it carries, coded on its own with the same
+        sides: "carried out a bombing in Kenya" is the bombing (183), not also an attack (190)."""
+        if "light" not in cues_of(draft.trigger, self.lexicon):
+            return False
+        sides = (draft.source.principal, draft.target.principal)
+        return any(
+            d.trigger.head == draft.trigger and d.trigger.dep_ == "dobj" and d.trigger.pos_ != "VERB"
+            and (d.source.principal, d.target.principal) == sides and d.code != draft.code
+            for d in drafts
+        )
 
     def _named_not_described(self, drafts: list[_Draft]) -> list[_Draft]:
         """The drafts left when an actor both described and named ("the Somali militant group
