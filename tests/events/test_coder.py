@@ -461,3 +461,8 @@ def test_a_light_verb_carrying_an_event_noun_is_that_event():
     assert triples(code("Al-Shabab carried out a bombing in Kenya.")) == {("SHABAAB", "183", "KEN")}
     assert triples(code("Al-Shabab carried out a terrorist attack in Kenya.")) == {("SHABAAB", "180", "KEN")}
     assert triples(code("Hamas threatened to resume terrorist attacks in Israel.")) == {("HAMAS", "1383", "ISR")}
+
+
+def test_a_weapon_that_killed_foreigners_was_used_by_the_state_where_it_went_off():
+    assert triples(code("A car bomb in Kabul killed two Turkish engineers.")) == {("AFG", "190", "TUR")}
+    assert code("A plane crash near Kabul killed two Turkish engineers.") == []

@@ -324,7 +324,7 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = sources or (self._origins(verb, pattern, objects) if passive else []) or self._unidentified(doers)
+            acting = sources or self._unidentified(doers) or self._origins(verb, pattern, objects, doers)
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
@@ -358,23 +358,24 @@ class _Coder:
         symmetric = "symmetric" in pattern.flags
         return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
 
-    def _origins(self, verb: Token, pattern: VerbPattern, patients: list[Token]) -> list[Actor]:
-        """Who did a passive act that names no agent, where English says it otherwise: violence comes
+    def _origins(self, verb: Token, pattern: VerbPattern, patients: list[Token], doers: list[Token]) -> list[Actor]:
+        """Who did an act that names no one as its doer, where English says it otherwise: violence comes
         from where it was fired ("fired at Israel from Gaza"), a release or an expulsion from who held
         the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran").
         Violence against foreigners with no origin named is done by the state where it happened, as
         ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
-        state of the act it happened in ("killed in Israeli shelling"); not the armed who "were engaged"
-        in fighting somewhere."""
+        state of the act it happened in ("killed in Israeli shelling"), also when what did it is a weapon
+        or an attack ("a roadside bomb near Samarra killed a US soldier"), not a mishap; not the
+        armed who "were engaged" in fighting somewhere."""
         code = pattern.code
-        if not _FROM_ORIGIN.match(code):
+        if not _FROM_ORIGIN.match(code) or any("mishap" in cues_of(d, self.lexicon) for d in doers):
             return []
         preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
-        found = self._named(syntax.prepositional_objects(verb, preps))
+        found = self._named(syntax.prepositional_objects(verb, preps)) if syntax.is_passive(verb) else []
         if found or not _VIOLENT.match(code) or "armed" in pattern.flags:
             return found
         victims = {a.principal for a in self._named(patients)}
-        for place in syntax.prepositional_objects(verb, _PLACE_PREPS):
+        for place in (p for head in [verb, *doers] for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
             state = self._state_of_place(place)
             if state is not None and victims and state not in victims:
                 return [Actor(state, None, None, noun_phrase(place).text)]
