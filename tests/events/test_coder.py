@@ -466,3 +466,10 @@ def test_a_light_verb_carrying_an_event_noun_is_that_event():
 def test_a_weapon_that_killed_foreigners_was_used_by_the_state_where_it_went_off():
     assert triples(code("A car bomb in Kabul killed two Turkish engineers.")) == {("AFG", "190", "TUR")}
     assert code("A plane crash near Kabul killed two Turkish engineers.") == []
+
+
+def test_attackers_of_unknown_country_who_struck_foreigners_are_of_the_state_where_they_struck():
+    [event] = code("Gunmen killed two Turkish engineers in Libya.")
+    assert (event.source.principal, event.source.sector, event.target.principal) == ("LBY", "UAF", "TUR")
+    [event] = code("Militants attacked a police station in Pakistan.")
+    assert (event.source.principal, event.target.principal) == ("", "PAK"), "at home they stay of unknown country"

@@ -328,6 +328,7 @@ class _Coder:
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
+            acting = self._placed(verb, pattern.code, acting, targets)
             found = self._pairs(index, verb, pattern, acting, targets, how)
             if found:
                 return found
@@ -374,12 +375,26 @@ class _Coder:
         found = self._named(syntax.prepositional_objects(verb, preps)) if syntax.is_passive(verb) else []
         if found or not _VIOLENT.match(code) or "armed" in pattern.flags:
             return found
-        victims = {a.principal for a in self._named(patients)}
-        for place in (p for head in [verb, *doers] for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
+        where = self._foreign_scene([verb, *doers], {a.principal for a in self._named(patients)})
+        return [Actor(where[0], None, None, noun_phrase(where[1]).text)] if where else []
+
+    def _foreign_scene(self, heads: list[Token], victims: set[str]) -> tuple[str, Token] | None:
+        """The state, and the place naming it, where violence against others than its own people
+        happened, as the prepositions of place on ``heads`` say; None when no victim is identified."""
+        for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
             state = self._state_of_place(place)
             if state is not None and victims and state not in victims:
-                return [Actor(state, None, None, noun_phrase(place).text)]
-        return []
+                return state, place
+        return None
+
+    def _placed(self, verb: Token, code: str, acting: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """Attackers of unknown country who struck foreigners are of the state where they struck, as
+        ICEWS names them ("gunmen killed two Turkish engineers in Libya": Libyan gunmen)."""
+        if not _VIOLENT.match(code) or not acting or any(a.principal for a in acting):
+            return acting
+        heads = [verb, *syntax.subjects(verb), *syntax.children(verb, "dobj")]
+        where = self._foreign_scene(heads, {a.principal for a in targets})
+        return [replace(a, principal=where[0]) for a in acting] if where else acting
 
     def _conditioned(self, token: Token) -> list[Actor]:
         """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
