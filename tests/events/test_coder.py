@@ -473,3 +473,4 @@ def test_attackers_of_unknown_country_who_struck_foreigners_are_of_the_state_whe
     assert (event.source.principal, event.source.sector, event.target.principal) == ("LBY", "UAF", "TUR")
     [event] = code("Militants attacked a police station in Pakistan.")
     assert (event.source.principal, event.target.principal) == ("", "PAK"), "at home they stay of unknown country"
+    assert triples(code("A rocket was fired at Israel from Gaza by militants.")) == {("PSE", "194", "ISR")}

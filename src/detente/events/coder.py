@@ -324,7 +324,10 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = sources or self._unidentified(doers) or self._origins(verb, pattern, objects, doers)
+            if passive:
+                acting = sources or self._origins(verb, pattern, objects, doers) or self._unidentified(doers)
+            else:
+                acting = sources or self._unidentified(doers) or self._origins(verb, pattern, objects, doers)
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
