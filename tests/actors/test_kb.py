@@ -177,6 +177,12 @@ def test_text_in_capitals_matches_a_capitalised_name(base: KnowledgeBase) -> Non
     assert ref(base, "IS") == ("ISIS", "INS", "name")
 
 
+def test_a_capital_slipped_off_the_first_letter_still_names(base: KnowledgeBase) -> None:
+    assert ref(base, "iSrael") == ("ISR", None, "name")
+    assert ref(base, "tUrkey") == ("TUR", None, "name")
+    assert base.lookup("let", DAY) is None, "a name with capitals inside it (LeT) keeps them"
+
+
 def test_leading_the_spacing_and_typographic_apostrophes_are_ignored(base: KnowledgeBase) -> None:
     assert ref(base, "The  Kremlin") == ("RUS", "GOV", "metonym")
     assert ref(base, "the\nTaliban") == ("TALIBAN", "GOV", "name")

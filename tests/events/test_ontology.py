@@ -19,6 +19,7 @@ from detente.events.ontology import (
     is_code,
     quad_class,
     read_table,
+    requested_code,
 )
 
 EVENTCODING = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "eventcoding"
@@ -285,3 +286,13 @@ def test_a_wrong_header_is_rejected(tmp_path: Path) -> None:
     path.write_text("code\tlabel\n01\tMake a public statement\n", encoding="utf-8")
     with pytest.raises(OntologyError, match=re.escape(f"{path}, line 1: the header")):
         read_table(path)
+
+
+def test_an_appeal_and_a_demand_name_the_act_they_ask_for():
+    assert (requested_code("070", demanded=False), requested_code("0841", demanded=True)) == ("023", "1053")
+    assert (requested_code("046", demanded=False), requested_code("045", demanded=True)) == ("026", "108")
+    assert requested_code("190", demanded=False) is None
+    for entry in codes():
+        asked = requested_code(entry.code, demanded=False)
+        if asked is not None:
+            assert asked[:2] == "02" and requested_code(entry.code, demanded=True) == "10" + asked[2:], entry.code

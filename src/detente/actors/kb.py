@@ -473,7 +473,8 @@ def _capitals_kept(form: str, written: str) -> bool:
     """Whether ``written`` keeps the capitals ``form`` requires: an all-capital word (two letters
     or more) must stay all capitals, and a word that starts with a capital keeps each of its
     capitals, so that "LeT" is not found in "Let us" nor "Turkey" in "turkey"; text in capitals
-    keeps them all."""
+    keeps them all. A word capitalised only at its start is found in any word with a capital: a
+    slip of the shift key ("iSrael") still names a country, a lower-case "turkey" does not."""
     if written == form:
         return True
     for required, word in zip(form.split(" "), written.split(" ")):
@@ -481,6 +482,9 @@ def _capitals_kept(form: str, written: str) -> bool:
         found = [c for c in word if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             if any(c.islower() for c in found):
+                return False
+        elif letters and letters[0].isupper() and not any(c.isupper() for c in letters[1:]):
+            if not any(c.isupper() for c in found):
                 return False
         elif letters and letters[0].isupper():
             if any(wanted.isupper() and not got.isupper() for wanted, got in zip(letters, found)):

@@ -13,7 +13,7 @@ short memory of earlier mentions: the coder needs actors, not full coreference.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 from typing import NamedTuple
@@ -40,6 +40,8 @@ _FIRST_PERSON = {"we", "us", "our", "ourselves", "i", "me", "my"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 # The same words and tags as the ids of their texts, which a token gives without building a string.
 _THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.items()}
+_THEY = get_string_id("they")
+_STANCES = frozenset({"anti", "pro"})
 _FIRST_PERSON_IDS = frozenset(get_string_id(word) for word in _FIRST_PERSON)
 _RELATIVE_IDS = frozenset(get_string_id(word) for word in _RELATIVE)
 _WH_TAGS = frozenset(get_string_id(tag) for tag in ("WDT", "WP", "WP$"))
@@ -238,6 +240,8 @@ class _Resolver:
         checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
+            if self._after_a_stance(start):
+                continue
             text = self._text(start, end)
             reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
             if reference is not None and not self._inside_a_person(start, end, reference):
@@ -253,6 +257,13 @@ class _Resolver:
                     names[position] = (start, end, reference)
                     self.mentions.names[position] = actor
         return names
+
+    def _after_a_stance(self, start: int) -> bool:
+        """Whether a name is written after "anti-" or "pro-": an anti-Syria journalist or pro-Russia
+        rebels are for or against the state, not of it."""
+        if start < 2 or self.spaces[start - 2] or self.spaces[start - 1] or self.strings[self.words[start - 1]] != "-":
+            return False
+        return self.strings[self.words[start - 2]].lower() in _STANCES
 
     def _person_in_lower_case(self, start: int, end: int, text: str) -> Reference | None:
         """A person's name written in lower case, given in full or after a title ("barack obama",
@@ -303,6 +314,11 @@ class _Resolver:
             return self._copy(token, found)
         if self.parts[token.i] == PRON:
             kind = _THIRD_PERSON_IDS.get(lower)
+            if token.lower == _THEY:
+                together = self._coordinated_subject(token)
+                if together:
+                    self.mentions.also[token.i] = [replace(m.actor, text=token.text) for m in together[1:]]
+                    return self._copy(token, together[0])
             return self._copy(token, self._refer_back(token, kind)) if kind is not None else None
         name = self._name_at(token)
         if name is not None:
@@ -497,6 +513,20 @@ class _Resolver:
             return subjects[-1] if subjects and token.dep_ in _SUBJECTS else same[0]
         subjects = [m for m in earlier if m.subject and m.sentence == earlier[-1].sentence]
         return subjects[0] if subjects else earlier[-1]
+
+    def _coordinated_subject(self, token: Token) -> list[Mention]:
+        """The mentions of the nearest coordinated subject before a "they" in its sentence, when each
+        of its words names an actor: "Obama and Putin said they would meet" means both. ("Their"
+        and "them" are left to one antecedent: "X and Y welcomed their ties with Z" is each its own.)"""
+        start = token.sent.start
+        for position in range(token.i - 1, start - 1, -1):
+            if self.dependencies[position] not in _SUBJECT_IDS:
+                continue
+            words = [self.doc[position], *_coordinated(self.doc[position])]
+            found = [self._resolve(word) for word in words]
+            if len(words) > 1 and all(found):
+                return found
+        return []
 
     def _copy(self, token: Token, found: Mention | None) -> Mention | None:
         if found is None:

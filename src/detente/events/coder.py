@@ -25,7 +25,7 @@ from detente.events import syntax
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.lexicon import load as load_lexicon
 from detente.events.modality import Modality, cues_of, modality
-from detente.events.ontology import cameo, intent_code
+from detente.events.ontology import cameo, intent_code, requested_code
 from detente.model import Actor, Document, Event, EventDate, TimeExpression
 from detente.timex import find_time_expressions, intervals
 from detente.timex.lexicon import load_lexicon as load_time_words
@@ -52,10 +52,18 @@ _PARTITIVES = frozenset(
 )
 # Modifiers through which a noun that names no actor is the actor of its modifier.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Force without named weapons (storming, wrecking, burning: coercion, property destruction,
+# unspecified assault or force) used by protesters or the opposition is a violent protest, a riot (145).
+_PROTESTING = frozenset({"OPP"})
+_FORCE = frozenset({"17", "170", "171", "1711", "1712", "18", "180", "19", "190"})
+# The same force used on them by the police or the army is violent repression (175).
+_SECURITY = frozenset({"COP", "MIL"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+# The preposition of who an object comes from ("memos from Italy").
+_FROM = frozenset({"from"})
 
 
 @dataclass(frozen=True)
@@ -187,15 +195,45 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
-        return _unique(drafts)
+        drafts = [d for d in drafts if not self._carries(d, drafts)]
+        return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
+
+    def _carries(self, draft: _Draft, drafts: list[_Draft]) -> bool:
+        """Whether a light verb's act is the event noun it carries, coded on its own with the same
+        sides: "carried out a bombing in Kenya" is the bombing (183), not also an attack (190)."""
+        if "light" not in cues_of(draft.trigger, self.lexicon):
+            return False
+        sides = (draft.source.principal, draft.target.principal)
+        return any(
+            d.trigger.head == draft.trigger and d.trigger.dep_ == "dobj" and d.trigger.pos_ != "VERB"
+            and (d.source.principal, d.target.principal) == sides and d.code != draft.code
+            for d in drafts
+        )
+
+    def _named_not_described(self, drafts: list[_Draft]) -> list[_Draft]:
+        """The drafts left when an actor both described and named ("the Somali militant group
+        al-Shabab") is taken for two: the state of the description goes where its group, with the
+        same sector, takes part in the same event."""
+        homes = {}
+        for draft in drafts:
+            for side, other in ((draft.source, draft.target), (draft.target, draft.source)):
+                entity = self.kb.entities.get(side.principal)
+                if entity is not None and entity.kind != "state" and entity.country:
+                    homes[draft.trigger.i, draft.code, other.principal, side.sector, entity.country] = side
+        return [
+            d for d in drafts
+            if (d.trigger.i, d.code, d.target.principal, d.source.sector, d.source.principal) not in homes
+            and (d.trigger.i, d.code, d.source.principal, d.target.sector, d.target.principal) not in homes
+        ]
 
     def _statement(self, index: int, verb: Token, drafts: list[_Draft]) -> list[_Draft]:
         """What a statement or a claim codes besides what was said in it.
 
         That someone "must" or "should" act is a demand (100) on them ("said Libya must
-        hand over the suspects"), whatever the act. Otherwise a statement is coded only
-        when nothing said in it is: to whom it was made ("told Iran", "said to Iran"),
-        else whom it is about when that is a name ("said Iran had..."); that they did
+        hand over the suspects"), whatever the act. A victim telling of a hostile act against
+        it accuses whoever did it (112: "Israel said a rocket was fired at it from Lebanon").
+        Otherwise a statement is coded only when nothing said in it is: to whom it was made
+        ("told Iran", "said to Iran"), else whom it is about when that is a name ("said Iran had..."); that they did
         something hostile is an accusation (112), anything else a statement (010). A
         claim ("alleged", "claimed") is an accusation of whom it is about, or of another
         actor's hostile act it reports; a claim of one's own hostile act is taking
@@ -221,10 +259,10 @@ class _Coder:
         inside = [d for d in drafts if d.trigger in said]
         claim = "claim" in cues_of(verb, self.lexicon)
         if inside:
-            if not claim:
-                return []
-            speakers = {s.principal for s in sources}
             hostile = [d for d in inside if cameo(d.code).quad >= 3]
+            if not claim:
+                return [self._draft(index, verb, s, t, "112", False, how) for s, t in self._told(speaking, hostile)]
+            speakers = {s.principal for s in sources}
             accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
             owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
             return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + [
@@ -239,6 +277,20 @@ class _Coder:
         if claim or any(cameo(p.code).quad >= 3 for c in content for p in self.lexicon.verb_patterns(c.lemma_.lower())):
             code = "112"
         return [self._draft(index, verb, s, t, code, False, how) for s in sources for t in self._actors(addressees)]
+
+    def _told(self, speaking: list[Token], hostile: list[_Draft]) -> list[tuple[Actor, Actor]]:
+        """Who, telling of a hostile act against itself, accuses whom: a speaker named as such (not its
+        lawyer, nor a witness of another country) that is the act's target, sector for sector, and an
+        identified doer other than itself."""
+        pairs = {}
+        for speaker in (a for token in speaking for a in self.mentions.actors(token)):
+            for act in hostile:
+                victim, doer = act.target, act.source
+                if victim.principal == speaker.principal and doer.principal not in ("", speaker.principal) and (
+                    victim.sector is None or speaker.sector is None or victim.sector == speaker.sector
+                ):
+                    pairs[speaker.principal, doer.principal] = (speaker, doer)
+        return list(pairs.values())
 
     # --- verbs ----------------------------------------------------------------------------------
 
@@ -272,10 +324,14 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            acting = sources or (self._origins(verb, pattern.code) if passive else []) or self._unidentified(doers)
+            if passive:
+                acting = sources or self._origins(verb, pattern, objects, doers) or self._unidentified(doers)
+            else:
+                acting = sources or self._unidentified(doers) or self._origins(verb, pattern, objects, doers)
             targets = self._targets(index, verb, pattern, objects, acting)
             if targets is None:
                 continue
+            acting = self._placed(verb, pattern.code, acting, targets)
             found = self._pairs(index, verb, pattern, acting, targets, how)
             if found:
                 return found
@@ -306,14 +362,42 @@ class _Coder:
         symmetric = "symmetric" in pattern.flags
         return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
 
-    def _origins(self, verb: Token, code: str) -> list[Actor]:
-        """Who did a passive act that names no agent, where English says it otherwise: violence comes
+    def _origins(self, verb: Token, pattern: VerbPattern, patients: list[Token], doers: list[Token]) -> list[Actor]:
+        """Who did an act that names no one as its doer, where English says it otherwise: violence comes
         from where it was fired ("fired at Israel from Gaza"), a release or an expulsion from who held
-        the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran")."""
-        if not _FROM_ORIGIN.match(code):
+        the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran").
+        Violence against foreigners with no origin named is done by the state where it happened, as
+        ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
+        state of the act it happened in ("killed in Israeli shelling"), also when what did it is a weapon
+        or an attack ("a roadside bomb near Samarra killed a US soldier"), not a mishap; not the
+        armed who "were engaged" in fighting somewhere."""
+        code = pattern.code
+        if not _FROM_ORIGIN.match(code) or any("mishap" in cues_of(d, self.lexicon) for d in doers):
             return []
         preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
-        return self._named(syntax.prepositional_objects(verb, preps))
+        found = self._named(syntax.prepositional_objects(verb, preps)) if syntax.is_passive(verb) else []
+        if found or not _VIOLENT.match(code) or "armed" in pattern.flags:
+            return found
+        where = self._foreign_scene([verb, *doers], {a.principal for a in self._named(patients)})
+        return [Actor(where[0], None, None, noun_phrase(where[1]).text)] if where else []
+
+    def _foreign_scene(self, heads: list[Token], victims: set[str]) -> tuple[str, Token] | None:
+        """The state, and the place naming it, where violence against others than its own people
+        happened, as the prepositions of place on ``heads`` say; None when no victim is identified."""
+        for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
+            state = self._state_of_place(place)
+            if state is not None and victims and state not in victims:
+                return state, place
+        return None
+
+    def _placed(self, verb: Token, code: str, acting: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """Attackers of unknown country who struck foreigners are of the state where they struck, as
+        ICEWS names them ("gunmen killed two Turkish engineers in Libya": Libyan gunmen)."""
+        if not _VIOLENT.match(code) or not acting or any(a.principal for a in acting):
+            return acting
+        heads = [verb, *syntax.subjects(verb), *syntax.children(verb, "dobj")]
+        where = self._foreign_scene(heads, {a.principal for a in targets})
+        return [replace(a, principal=where[0]) for a in acting] if where else acting
 
     def _conditioned(self, token: Token) -> list[Actor]:
         """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
@@ -355,6 +439,9 @@ class _Coder:
             found = self._actors(targets)
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
+            if obj is not None and not any(found) and not syntax.is_passive(verb):
+                # The parser often hangs the object's "from" on the verb ("welcomed memos from Italy").
+                found = self._actors(syntax.prepositional_objects(verb, _FROM))
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
         actors = [a for a in found if a is not None]
@@ -446,13 +533,14 @@ class _Coder:
     def _named(self, tokens: list[Token]) -> list[Actor]:
         """The actors the tokens name ("US and British activists" name two); a noun that names none
         stands for the actor its modifier names ("United Nations inspectors", "Israeli bulldozers"),
-        a part for the whole it is part of ("hundreds of UN troops", "some of the rebels")."""
+        a part for the whole it is part of ("hundreds of UN troops", "some of the rebels"). A mishap
+        ("the Malaysia Airlines crash") stands for no one."""
         found = []
         for token in tokens:
             named = self.mentions.actors(token)
             if not named and token.lemma_.lower() in _PARTITIVES:
                 named = self._named(syntax.prepositional_objects(token, frozenset({"of"})))
-            if not named and token.pos_ in ("NOUN", "PROPN"):
+            if not named and token.pos_ in ("NOUN", "PROPN") and "mishap" not in cues_of(token, self.lexicon):
                 words = (w for c in token.children if c.dep_ in _MODIFIER_DEPS for w in c.subtree)
                 named = [a for a in map(self.mentions.modifier_actor, words) if a is not None][:1]
             found += named
@@ -550,6 +638,10 @@ class _Coder:
     def _draft(
         self, index: int, trigger: Token, source: Actor, target: Actor, code: str, symmetric: bool, how: Modality
     ) -> _Draft:
+        if source.sector in _PROTESTING and code in _FORCE:
+            code, symmetric = "145", False
+        elif source.sector in _SECURITY and target.sector in _PROTESTING and code in _FORCE:
+            code, symmetric = "175", False
         hostile = cameo(code).quad >= 3
         if (how.promised_not or how.intent and how.negated) and hostile:
             code = "0356" if int(code[:2]) >= 15 else "030"
@@ -564,6 +656,22 @@ class _Coder:
             else:
                 code = intended
         return _Draft(index, trigger, source, target, code, symmetric, how)
+
+
+def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
+    """A plain appeal or demand made as specific as the act it asks its target to do, the act below
+    it in the sentence: "asked Obama to help Iran" is an appeal for aid (023), "said Libya must hand
+    over the suspects" a demand for their release (1053)."""
+    if draft.code not in ("020", "100"):
+        return draft
+    demanded = draft.code == "100"
+    for act in drafts:
+        below = act.trigger.head == draft.trigger or act.trigger.head.head == draft.trigger
+        if below and act is not draft and act.source.principal == draft.target.principal:
+            code = requested_code(act.code, demanded=demanded)
+            if code is not None:
+                return replace(draft, code=code)
+    return draft
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:

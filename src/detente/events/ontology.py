@@ -132,6 +132,29 @@ def intent_code(code: str) -> str | None:
     return _table().intents.get(code)
 
 
+# What an appeal (02x) or a demand (10x) asks for: the third digit of both branches names the same
+# kind of act (6 a meeting, 8 mediation, 2 diplomatic cooperation, 1 material cooperation, 3 aid,
+# 5 yielding), and the fourth the same detail of it (0231 and 1031 economic aid, as 071 gives it).
+_ASKED_FOR = {"04": "6", "045": "8", "05": "2", "06": "1", "07": "3", "08": "5"}
+_ASKED_FOR_DETAIL = {
+    "061": "1", "062": "2", "063": "3", "064": "4", "071": "1", "072": "2", "073": "3", "074": "4",
+    "081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6",
+}
+
+
+def requested_code(act: str, *, demanded: bool) -> str | None:
+    """The appeal for ``act`` (with ``demanded``, the demand of it), or None when neither branch
+    names such an act: asking someone to help is 023, demanding a release 1053, and asking
+    someone to attack stays a plain appeal. Raises UnknownCode."""
+    cameo(act)
+    kind = _ASKED_FOR.get(act[:3]) or _ASKED_FOR.get(act[:2])
+    if kind is None:
+        return None
+    code = ("10" if demanded else "02") + kind
+    detailed = code + _ASKED_FOR_DETAIL.get(act[:3], "")
+    return detailed if is_code(detailed) else code
+
+
 @lru_cache(maxsize=1)
 def _table() -> CameoTable:
     """The packaged table, read and checked on first use."""

@@ -37,13 +37,15 @@ def conjuncts(token: Token) -> list[Token]:
     """A noun and the nouns coordinated with it ("China and Pakistan", "Russia or its allies").
 
     In a list of names the parser often takes the second for an apposition of the first
-    ("The US, Russia, and Switzerland"): a name in apposition to a name is coordinated too.
+    ("The US, Russia, and Switzerland"): a name in apposition to a name is coordinated too, and
+    so is a name in apposition to what describes it ("the militant group al-Shabab"), for the
+    coder to prefer the name.
     """
     found = [token]
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             found.extend(conjuncts(child))
-        elif child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN":
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ in ("PROPN", "NOUN"):
             found.extend(conjuncts(child))
     return found
 
