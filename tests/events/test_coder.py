@@ -380,8 +380,10 @@ def test_a_name_with_a_slipped_capital_is_still_an_actor_and_wanting_to_help_is_
 
 
 def test_unnamed_attackers_of_foreigners_are_of_the_state_where_it_happened():
-    assert triples(code("Two Turkish engineers were shot dead in Libya.")) == {("LBY", "193", "TUR")}
-    assert triples(code("Three Palestinians were killed in Israeli shelling.")) == {("ISR", "190", "PSE")}
+    [event] = code("Two Turkish engineers were shot dead in Libya.")
+    assert (event.source.principal, event.source.sector, event.cameo, event.target.principal) == ("LBY", "UAF", "193", "TUR")
+    [event] = code("Three Palestinians were killed in Israeli shelling.")
+    assert (event.source.principal, event.source.sector, event.cameo, event.target.principal) == ("ISR", None, "190", "PSE")
     assert code("Five Syrians were killed in Syria.") == [], "violence at home names no foreign attacker"
 
 
@@ -464,7 +466,8 @@ def test_a_light_verb_carrying_an_event_noun_is_that_event():
 
 
 def test_a_weapon_that_killed_foreigners_was_used_by_the_state_where_it_went_off():
-    assert triples(code("A car bomb in Kabul killed two Turkish engineers.")) == {("AFG", "190", "TUR")}
+    [event] = code("A car bomb in Kabul killed two Turkish engineers.")
+    assert (event.source.principal, event.source.sector, event.target.principal) == ("AFG", "UAF", "TUR")
     assert code("A plane crash near Kabul killed two Turkish engineers.") == []
 
 

@@ -32,6 +32,8 @@ from detente.timex.lexicon import load_lexicon as load_time_words
 
 # Sectors of actors that bear arms: supporting them is material aid, not praise.
 ARMED_SECTORS = frozenset({"REB", "INS", "MIL", "UAF", "SPY", "COP"})
+# The sector of attackers known only by where they struck (ICEWS's "Unidentified Gunmen (Libya)").
+UNIDENTIFIED = "UAF"
 # How many earlier sentences an event noun or an answer may look back to.
 LOOKBACK_SENTENCES = 2
 _RECENT = frozenset({"recent", "latest", "last", "previous"})
@@ -370,7 +372,9 @@ class _Coder:
         ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
         state of the act it happened in ("killed in Israeli shelling"), also when what did it is a weapon
         or an attack ("a roadside bomb near Samarra killed a US soldier"), not a mishap; not the
-        armed who "were engaged" in fighting somewhere."""
+        armed who "were engaged" in fighting somewhere. Attackers known only by the place are that
+        state's unidentified armed forces (UAF), whom relations between states do not count; an act
+        named by its state ("Israeli shelling") is that state's."""
         code = pattern.code
         if not _FROM_ORIGIN.match(code) or any("mishap" in cues_of(d, self.lexicon) for d in doers):
             return []
@@ -379,7 +383,11 @@ class _Coder:
         if found or not _VIOLENT.match(code) or "armed" in pattern.flags:
             return found
         where = self._foreign_scene([verb, *doers], {a.principal for a in self._named(patients)})
-        return [Actor(where[0], None, None, noun_phrase(where[1]).text)] if where else []
+        if where is None:
+            return []
+        state, place = where
+        sector = None if self._noun_pattern(place) is not None else UNIDENTIFIED
+        return [Actor(state, sector, None, noun_phrase(place).text)]
 
     def _foreign_scene(self, heads: list[Token], victims: set[str]) -> tuple[str, Token] | None:
         """The state, and the place naming it, where violence against others than its own people
