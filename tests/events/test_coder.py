@@ -477,3 +477,12 @@ def test_attackers_of_unknown_country_who_struck_foreigners_are_of_the_state_whe
     [event] = code("Militants attacked a police station in Pakistan.")
     assert (event.source.principal, event.target.principal) == ("", "PAK"), "at home they stay of unknown country"
     assert triples(code("A rocket was fired at Israel from Gaza by militants.")) == {("PSE", "194", "ISR")}
+
+
+def test_coordinated_roles_share_their_owner_and_each_sector_acts():
+    events = code("Lawmakers and officials in Peru welcomed the new ties with Chile.")
+    assert {(e.source.principal, e.source.sector, e.cameo, e.target.principal) for e in events} == {
+        ("PER", "LEG", "051", "CHL"), ("PER", "GOV", "051", "CHL")
+    }
+    [event] = code("The US commander in Iraq, General David Petraeus, criticized Iran.", date(2008, 8, 2))
+    assert (event.source.principal, event.cameo, event.target.principal) == ("USA", "111", "IRN"), "one man told twice"

@@ -396,6 +396,11 @@ class _Resolver:
             return None
         role, first = found
         owner = self._owner(token, role, first)
+        leading = _first_conjunct(token)
+        if owner is None and leading.i != token.i and leading.pos == NOUN:
+            # Roles coordinated share whose they are, however the parser hung it: "Danish media
+            # and government", "lawmakers and officials in Arnor".
+            owner = self._owner(leading, role, first)
         plural = token.tag in _PLURAL_TAGS
         if owner is not None:
             sector = role.sector or owner.actor.sector
@@ -621,6 +626,13 @@ def _coordinated(token: Token) -> list[Token]:
         if child.dep == _CONJ:
             found += [child, *_coordinated(child)]
     return found
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with a word (itself if it is not coordinated)."""
+    while token.dep == _CONJ and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _is_definite(token: Token) -> bool:

@@ -546,6 +546,9 @@ class _Coder:
         found = []
         for token in tokens:
             named = self.mentions.actors(token)
+            if token.dep_ == "appos" and named and {a.principal for a in named} <= {a.principal for a in found}:
+                # An apposition of the same state's actor tells of the same one ("the US commander, General Petraeus").
+                continue
             if not named and token.lemma_.lower() in _PARTITIVES:
                 named = self._named(syntax.prepositional_objects(token, frozenset({"of"})))
             if not named and token.pos_ in ("NOUN", "PROPN") and "mishap" not in cues_of(token, self.lexicon):
@@ -684,7 +687,7 @@ def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts with two distinct actors, at least one identified, each event once (a symmetric one in
-    either direction)."""
+    either direction); two sectors of one state are two actors ("Danish media and government")."""
     seen = set()
     kept = []
     for draft in drafts:
@@ -695,7 +698,7 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
             source.sector is None or target.sector is None or source.sector == target.sector
         ):
             continue
-        pair = (source.principal or source.text, target.principal or target.text)
+        pair = ((source.principal or source.text, source.sector or ""), (target.principal or target.text, target.sector or ""))
         key = (tuple(sorted(pair)) if draft.symmetric else pair, draft.code, draft.modality)
         if key not in seen:
             seen.add(key)
