@@ -283,14 +283,13 @@ class _Resolver:
         return reference if reference is not None and reference.kind == "person" else None
 
     def _inside_a_person(self, start: int, end: int, reference: Reference) -> bool:
-        """Whether a name other than a person's is part of a longer person's name ("Michael Jordan")."""
+        """Whether a name other than a person's is part of a longer person's name ("Michael Jordan");
+        a possessive the parser took into the name ("Caras Galadhon's") makes it no longer."""
         entity = self.entities.get(start)
-        return (
-            reference.kind != "person"
-            and entity is not None
-            and entity[2] == "PERSON"
-            and entity[1] - entity[0] > end - start
-        )
+        if reference.kind == "person" or entity is None or entity[2] != "PERSON":
+            return False
+        last = entity[1] - 1
+        return last - (self.doc[last].tag_ == "POS") >= end
 
     def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
