@@ -288,8 +288,8 @@ class _Resolver:
         entity = self.entities.get(start)
         if reference.kind == "person" or entity is None or entity[2] != "PERSON":
             return False
-        last = entity[1] - 1
-        return last - (self.doc[last].tag_ == "POS") >= end
+        possessive = self.doc[entity[1] - 1].tag_ == "POS"
+        return entity[1] - entity[0] - possessive > end - start
 
     def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
