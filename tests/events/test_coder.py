@@ -486,3 +486,9 @@ def test_coordinated_roles_share_their_owner_and_each_sector_acts():
     }
     [event] = code("The US commander in Iraq, General David Petraeus, criticized Iran.", date(2008, 8, 2))
     assert (event.source.principal, event.cameo, event.target.principal) == ("USA", "111", "IRN"), "one man told twice"
+
+
+def test_a_journey_goes_to_the_place_named_not_to_whom_its_purpose_names():
+    assert triples(code("The Peruvian president left for Santiago on Monday for meetings with Brazil.")) == {
+        ("PER", "042", "CHL"), ("PER", "040", "BRA")
+    }

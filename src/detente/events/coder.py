@@ -439,6 +439,9 @@ class _Coder:
         elif pattern.preps:
             heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
             targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+            if any(self.mentions.actors(t) for t in targets):
+                # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
+                targets = [t for t in targets if self._noun_pattern(t) is None]
             if "to" in pattern.preps:
                 targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
             found = self._actors(targets)
