@@ -492,3 +492,10 @@ def test_a_journey_goes_to_the_place_named_not_to_whom_its_purpose_names():
     assert triples(code("The Peruvian president left for Santiago on Monday for meetings with Brazil.")) == {
         ("PER", "042", "CHL"), ("PER", "040", "BRA")
     }
+
+
+def test_an_agreement_with_no_party_named_is_with_whom_its_purpose_names():
+    assert ("BRA", "057", "PER") in triples(code("Brazil signed an accord on Thursday to supply Peru with 50,000 tonnes of wheat."))
+    assert ("EGY", "057", "FRA") in triples(code("Egypt signed a deal to buy wheat from France."))
+    assert ("EGY", "057", "ITA") in triples(code("Egypt signed a deal with Italy to buy wheat from France."))
+    assert ("EGY", "057", "FRA") not in triples(code("Egypt signed a deal with Italy to buy wheat from France."))

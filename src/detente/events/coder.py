@@ -64,6 +64,8 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+# The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
+_PURPOSE_PREPS = frozenset({"from", "to"})
 # The preposition of who an object comes from ("memos from Italy").
 _FROM = frozenset({"from"})
 
@@ -455,6 +457,9 @@ class _Coder:
                 found = self._actors(syntax.prepositional_objects(verb, _FROM))
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
+        if not any(found) and "purpose" in pattern.flags:
+            parties = (self._named([c for t in group for c in syntax.conjuncts(t)]) for group in _purpose_objects(verb, obj))
+            found = next((group for group in parties if group), [])
         actors = [a for a in found if a is not None]
         if not actors and not identified:
             actors = self._scene(verb, pattern.code, sources, self._unidentified(targets))
@@ -735,6 +740,18 @@ def _clause_subjects(verb: Token, obj: Token | None) -> list[Token]:
     "expressed hopes that Syria would join")."""
     clauses = syntax.children(verb, "ccomp") + (syntax.children(obj, "acl", "ccomp") if obj is not None else [])
     return [s for c in clauses for s in syntax.children(c, "nsubj", "nsubjpass")]
+
+
+def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]]:
+    """Whom the infinitive saying what a verb's act or object is for acts on: its objects ("signed an
+    accord to supply Peru with wheat"), then those of its prepositions ("a deal to buy jets from France")."""
+    heads = [verb] + ([obj] if obj is not None else [])
+    clauses = [
+        c for h in heads for c in syntax.children(h, "advcl", "acl", "relcl", "xcomp")
+        if any(a.tag_ == "TO" for a in c.children)
+    ]
+    objects = [t for c in clauses for t in syntax.children(c, "dobj", "dative")]
+    return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
 
 
 def _indirect_objects(verb: Token) -> list[Token]:
