@@ -56,6 +56,8 @@ _LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
 # Sectors of armed movements: a bare "insurgents" or "rebels" is the armed group the text is about,
 # when one was named in the last sentences ("engage with insurgents" after the Taliban).
 _ARMED_SECTORS = frozenset({"INS", "REB"})
+# Sectors of those who rise against a state: coordinated with its own people, they are not its.
+_CHALLENGERS = frozenset({"INS", "REB", "OPP"})
 # Quotation marks, opening → closing, as the ids of their texts.
 _QUOTES_OPEN = {get_string_id(mark): get_string_id(close) for mark, close in {"“": "”", "«": "»", '"': '"'}.items()}
 # The parts of speech a mention can be headed by, as spaCy's symbol ids.
@@ -396,7 +398,7 @@ class _Resolver:
         role, first = found
         owner = self._owner(token, role, first)
         leading = _first_conjunct(token)
-        if owner is None and leading.i != token.i and leading.pos == NOUN:
+        if owner is None and leading.i != token.i and leading.pos == NOUN and self._same_side(leading, role):
             # Roles coordinated share whose they are, however the parser hung it: "Danish media
             # and government", "lawmakers and officials in Arnor".
             owner = self._owner(leading, role, first)
@@ -421,6 +423,12 @@ class _Resolver:
         if role.sector is not None:
             self.mentions.unidentified[token.i] = Actor("", role.sector, None, text)
         return None
+
+    def _same_side(self, leading: Token, role: Role) -> bool:
+        """Whether a role coordinated after the role ``leading`` heads is on its side: not those who
+        rise against a state beside its own forces ("Israeli troops and militants clashed")."""
+        found = self._role_of(leading)
+        return found is not None and (found[0].sector in _CHALLENGERS) == (role.sector in _CHALLENGERS)
 
     def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
         """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X."""
