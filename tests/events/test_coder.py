@@ -499,3 +499,10 @@ def test_an_agreement_with_no_party_named_is_with_whom_its_purpose_names():
     assert ("EGY", "057", "FRA") in triples(code("Egypt signed a deal to buy wheat from France."))
     assert ("EGY", "057", "ITA") in triples(code("Egypt signed a deal with Italy to buy wheat from France."))
     assert ("EGY", "057", "FRA") not in triples(code("Egypt signed a deal with Italy to buy wheat from France."))
+
+
+def test_hosting_someone_tells_that_they_made_a_visit():
+    assert triples(code("Egypt hosted the Israeli foreign minister on Sunday.")) == {("EGY", "043", "ISR"), ("ISR", "042", "EGY")}
+    events = code("Georgian protesters received ministers from the Georgian government.")
+    assert {(e.source.sector, e.cameo, e.target.sector) for e in events} == {("OPP", "043", "GOV"), ("GOV", "042", "OPP")}
+    assert triples(code("Egypt will host the Israeli foreign minister on Sunday.")) == {("EGY", "036", "ISR")}

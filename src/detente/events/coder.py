@@ -66,6 +66,8 @@ _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
 _PURPOSE_PREPS = frozenset({"from", "to"})
+# Hosting a visit (043) tells that the guest made one (042): "Cairo received the Israeli envoy".
+_HOSTING, _VISITING = "043", "042"
 # The preposition of who an object comes from ("memos from Italy").
 _FROM = frozenset({"from"})
 
@@ -200,6 +202,7 @@ class _Coder:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [d for d in drafts if not self._carries(d, drafts)]
+        drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
 
     def _carries(self, draft: _Draft, drafts: list[_Draft]) -> bool:
@@ -675,6 +678,11 @@ class _Coder:
             else:
                 code = intended
         return _Draft(index, trigger, source, target, code, symmetric, how)
+
+
+def _guest(hosting: _Draft) -> _Draft:
+    """The visit a hosting tells of: who was received made a visit to who received them."""
+    return replace(hosting, source=hosting.target, target=hosting.source, code=_VISITING)
 
 
 def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
