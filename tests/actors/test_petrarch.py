@@ -243,3 +243,13 @@ def test_the_suite_agents_are_role_words_with_sectors(suite: petrarch.Import) ->
     assert base.role("congressmen").sector == "LEG"
     assert base.role("golden geese").sector == "GGS"
     assert "GGS" in base.sector_codes
+
+
+def test_an_organisation_code_before_an_agent_code_is_that_organisation(tmp_path: Path) -> None:
+    """A dictionary that codes a known organisation by a bare prefix ("[NGM]") writes its activists "NGMOPP"."""
+    actors = tmp_path / "actors.txt"
+    actors.write_text("HUMAN_RIGHTS_WATCH [NGM]\nGONDOR [GON]\n", encoding="utf-8")
+    imported = petrarch.read(actors, on=ON)
+    assert imported.principals_of("NGM") == imported.principals_of("NGMOPP") != {"NGMOPP"}
+    assert imported.principals_of("NGMXYZ") == {"NGMXYZ"}, "XYZ is no agent"
+    assert imported.principals_of("NGOGON") == {"GON"}

@@ -477,3 +477,32 @@ def test_attackers_of_unknown_country_who_struck_foreigners_are_of_the_state_whe
     [event] = code("Militants attacked a police station in Pakistan.")
     assert (event.source.principal, event.target.principal) == ("", "PAK"), "at home they stay of unknown country"
     assert triples(code("A rocket was fired at Israel from Gaza by militants.")) == {("PSE", "194", "ISR")}
+
+
+def test_coordinated_roles_share_their_owner_and_each_sector_acts():
+    events = code("Lawmakers and officials in Peru welcomed the new ties with Chile.")
+    assert {(e.source.principal, e.source.sector, e.cameo, e.target.principal) for e in events} == {
+        ("PER", "LEG", "051", "CHL"), ("PER", "GOV", "051", "CHL")
+    }
+    [event] = code("The US commander in Iraq, General David Petraeus, criticized Iran.", date(2008, 8, 2))
+    assert (event.source.principal, event.cameo, event.target.principal) == ("USA", "111", "IRN"), "one man told twice"
+
+
+def test_a_journey_goes_to_the_place_named_not_to_whom_its_purpose_names():
+    assert triples(code("The Peruvian president left for Santiago on Monday for meetings with Brazil.")) == {
+        ("PER", "042", "CHL"), ("PER", "040", "BRA")
+    }
+
+
+def test_an_agreement_with_no_party_named_is_with_whom_its_purpose_names():
+    assert ("BRA", "057", "PER") in triples(code("Brazil signed an accord on Thursday to supply Peru with 50,000 tonnes of wheat."))
+    assert ("EGY", "057", "FRA") in triples(code("Egypt signed a deal to buy wheat from France."))
+    assert ("EGY", "057", "ITA") in triples(code("Egypt signed a deal with Italy to buy wheat from France."))
+    assert ("EGY", "057", "FRA") not in triples(code("Egypt signed a deal with Italy to buy wheat from France."))
+
+
+def test_hosting_someone_tells_that_they_made_a_visit():
+    assert triples(code("Egypt hosted the Israeli foreign minister on Sunday.")) == {("EGY", "043", "ISR"), ("ISR", "042", "EGY")}
+    events = code("Georgian protesters received ministers from the Georgian government.")
+    assert {(e.source.sector, e.cameo, e.target.sector) for e in events} == {("OPP", "043", "GOV"), ("GOV", "042", "OPP")}
+    assert triples(code("Egypt will host the Israeli foreign minister on Sunday.")) == {("EGY", "036", "ISR")}

@@ -487,7 +487,10 @@ def _capitals_kept(form: str, written: str) -> bool:
             if not any(c.isupper() for c in found):
                 return False
         elif letters and letters[0].isupper():
-            if any(wanted.isupper() and not got.isupper() for wanted, got in zip(letters, found)):
+            # A capital after a hyphen may be written small: a dictionary in capitals cannot tell
+            # "Barad-dur" from "Barad-Dur".
+            firm = [c.isupper() and required[i - 1 : i] != "-" for i, c in enumerate(required) if c.isalpha()]
+            if any(wanted and not got.isupper() for wanted, got in zip(firm, found)):
                 return False
     return True
 

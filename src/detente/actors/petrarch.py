@@ -73,12 +73,15 @@ class Import:
     translated: Mapping[str, frozenset[str]]
     principals: frozenset[str]
     states: frozenset[str]
+    sectors: frozenset[str]
 
     def principals_of(self, code: str) -> frozenset[str]:
         """The principals a dictionary code stands for here: "MORCOP" → MOR, "NZE" → NZL when the
         dictionary names New Zealand so, an organisation prefix before a state's code → that state
-        ("NGOARN", an NGO of Arnor, → ARN); several when the dictionary gives one code to actors we
-        tell apart (the ICC and Interpol); none for the null code or a code that is not one."""
+        ("NGOARN", an NGO of Arnor, → ARN), an organisation's code before an agent's → the
+        organisation ("NGMOPP", activists of what the dictionary codes NGM); several when the
+        dictionary gives one code to actors we tell apart (the ICC and Interpol); none for the null
+        code or a code that is not one."""
         parsed = _parse_code(code)
         if isinstance(parsed, str):
             return frozenset()
@@ -91,6 +94,8 @@ class Import:
                 return self.translated[inside]
             if inside in self.states:
                 return frozenset({inside})
+            if prefix[:3] in self.translated and inside in self.sectors:
+                return self.translated[prefix[:3]]
         return frozenset({prefix})
 
     def write(self, folder: Path | None = None) -> dict[str, list[Source]]:
@@ -590,6 +595,7 @@ class _Import:
             {code: frozenset(found) for code, found in self.translated.items()},
             frozenset(self.new_principals),
             frozenset(states),
+            frozenset(self.sectors) | frozenset(self.new_sectors),
         )
 
 

@@ -56,6 +56,8 @@ _LOCAL_SECTORS = {"GOV", "REB", "INS", "OPP", "CVL", "COP", "MIL", "JUD", "LEG"}
 # Sectors of armed movements: a bare "insurgents" or "rebels" is the armed group the text is about,
 # when one was named in the last sentences ("engage with insurgents" after the Taliban).
 _ARMED_SECTORS = frozenset({"INS", "REB"})
+# Sectors of those who rise against a state: coordinated with its own people, they are not its.
+_CHALLENGERS = frozenset({"INS", "REB", "OPP"})
 # Quotation marks, opening → closing, as the ids of their texts.
 _QUOTES_OPEN = {get_string_id(mark): get_string_id(close) for mark, close in {"“": "”", "«": "»", '"': '"'}.items()}
 # The parts of speech a mention can be headed by, as spaCy's symbol ids.
@@ -283,14 +285,13 @@ class _Resolver:
         return reference if reference is not None and reference.kind == "person" else None
 
     def _inside_a_person(self, start: int, end: int, reference: Reference) -> bool:
-        """Whether a name other than a person's is part of a longer person's name ("Michael Jordan")."""
+        """Whether a name other than a person's is part of a longer person's name ("Michael Jordan");
+        a possessive the parser took into the name ("Caras Galadhon's") makes it no longer."""
         entity = self.entities.get(start)
-        return (
-            reference.kind != "person"
-            and entity is not None
-            and entity[2] == "PERSON"
-            and entity[1] - entity[0] > end - start
-        )
+        if reference.kind == "person" or entity is None or entity[2] != "PERSON":
+            return False
+        possessive = self.doc[entity[1] - 1].tag_ == "POS"
+        return entity[1] - entity[0] - possessive > end - start
 
     def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
@@ -396,6 +397,11 @@ class _Resolver:
             return None
         role, first = found
         owner = self._owner(token, role, first)
+        leading = _first_conjunct(token)
+        if owner is None and leading.i != token.i and leading.pos == NOUN and self._same_side(leading, role):
+            # Roles coordinated share whose they are, however the parser hung it: "Danish media
+            # and government", "lawmakers and officials in Arnor".
+            owner = self._owner(leading, role, first)
         plural = token.tag in _PLURAL_TAGS
         if owner is not None:
             sector = role.sector or owner.actor.sector
@@ -417,6 +423,12 @@ class _Resolver:
         if role.sector is not None:
             self.mentions.unidentified[token.i] = Actor("", role.sector, None, text)
         return None
+
+    def _same_side(self, leading: Token, role: Role) -> bool:
+        """Whether a role coordinated after the role ``leading`` heads is on its side: not those who
+        rise against a state beside its own forces ("Israeli troops and militants clashed")."""
+        found = self._role_of(leading)
+        return found is not None and (found[0].sector in _CHALLENGERS) == (role.sector in _CHALLENGERS)
 
     def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
         """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X."""
@@ -621,6 +633,13 @@ def _coordinated(token: Token) -> list[Token]:
         if child.dep == _CONJ:
             found += [child, *_coordinated(child)]
     return found
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with a word (itself if it is not coordinated)."""
+    while token.dep == _CONJ and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _is_definite(token: Token) -> bool:

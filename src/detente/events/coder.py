@@ -64,6 +64,10 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+# The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
+_PURPOSE_PREPS = frozenset({"from", "to"})
+# Hosting a visit (043) tells that the guest made one (042): "Cairo received the Israeli envoy".
+_HOSTING, _VISITING = "043", "042"
 # The preposition of who an object comes from ("memos from Italy").
 _FROM = frozenset({"from"})
 
@@ -198,6 +202,7 @@ class _Coder:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [d for d in drafts if not self._carries(d, drafts)]
+        drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
 
     def _carries(self, draft: _Draft, drafts: list[_Draft]) -> bool:
@@ -439,6 +444,9 @@ class _Coder:
         elif pattern.preps:
             heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
             targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+            if any(self.mentions.actors(t) for t in targets):
+                # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
+                targets = [t for t in targets if self._noun_pattern(t) is None]
             if "to" in pattern.preps:
                 targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
             found = self._actors(targets)
@@ -452,6 +460,9 @@ class _Coder:
                 found = self._actors(syntax.prepositional_objects(verb, _FROM))
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
+        if not any(found) and "purpose" in pattern.flags:
+            parties = (self._named([c for t in group for c in syntax.conjuncts(t)]) for group in _purpose_objects(verb, obj))
+            found = next((group for group in parties if group), [])
         actors = [a for a in found if a is not None]
         if not actors and not identified:
             actors = self._scene(verb, pattern.code, sources, self._unidentified(targets))
@@ -546,6 +557,9 @@ class _Coder:
         found = []
         for token in tokens:
             named = self.mentions.actors(token)
+            if token.dep_ == "appos" and named and {a.principal for a in named} <= {a.principal for a in found}:
+                # An apposition of the same state's actor tells of the same one ("the US commander, General Petraeus").
+                continue
             if not named and token.lemma_.lower() in _PARTITIVES:
                 named = self._named(syntax.prepositional_objects(token, frozenset({"of"})))
             if not named and token.pos_ in ("NOUN", "PROPN") and "mishap" not in cues_of(token, self.lexicon):
@@ -666,6 +680,11 @@ class _Coder:
         return _Draft(index, trigger, source, target, code, symmetric, how)
 
 
+def _guest(hosting: _Draft) -> _Draft:
+    """The visit a hosting tells of: who was received made a visit to who received them."""
+    return replace(hosting, source=hosting.target, target=hosting.source, code=_VISITING)
+
+
 def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
     """A plain appeal or demand made as specific as the act it asks its target to do, the act below
     it in the sentence: "asked Obama to help Iran" is an appeal for aid (023), "said Libya must hand
@@ -684,7 +703,7 @@ def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts with two distinct actors, at least one identified, each event once (a symmetric one in
-    either direction)."""
+    either direction); two sectors of one state are two actors ("Danish media and government")."""
     seen = set()
     kept = []
     for draft in drafts:
@@ -695,7 +714,7 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
             source.sector is None or target.sector is None or source.sector == target.sector
         ):
             continue
-        pair = (source.principal or source.text, target.principal or target.text)
+        pair = ((source.principal or source.text, source.sector or ""), (target.principal or target.text, target.sector or ""))
         key = (tuple(sorted(pair)) if draft.symmetric else pair, draft.code, draft.modality)
         if key not in seen:
             seen.add(key)
@@ -729,6 +748,18 @@ def _clause_subjects(verb: Token, obj: Token | None) -> list[Token]:
     "expressed hopes that Syria would join")."""
     clauses = syntax.children(verb, "ccomp") + (syntax.children(obj, "acl", "ccomp") if obj is not None else [])
     return [s for c in clauses for s in syntax.children(c, "nsubj", "nsubjpass")]
+
+
+def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]]:
+    """Whom the infinitive saying what a verb's act or object is for acts on: its objects ("signed an
+    accord to supply Peru with wheat"), then those of its prepositions ("a deal to buy jets from France")."""
+    heads = [verb] + ([obj] if obj is not None else [])
+    clauses = [
+        c for h in heads for c in syntax.children(h, "advcl", "acl", "relcl", "xcomp")
+        if any(a.tag_ == "TO" for a in c.children)
+    ]
+    objects = [t for c in clauses for t in syntax.children(c, "dobj", "dative")]
+    return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
 
 
 def _indirect_objects(verb: Token) -> list[Token]:
