@@ -506,3 +506,16 @@ def test_hosting_someone_tells_that_they_made_a_visit():
     events = code("Georgian protesters received ministers from the Georgian government.")
     assert {(e.source.sector, e.cameo, e.target.sector) for e in events} == {("OPP", "043", "GOV"), ("GOV", "042", "OPP")}
     assert triples(code("Egypt will host the Israeli foreign minister on Sunday.")) == {("EGY", "036", "ISR")}
+
+
+def test_a_threat_is_aimed_at_whom_the_condition_of_the_threatened_act_names():
+    assert triples(code("Chile threatened to ban elections in Arica if Peru took part.")) == {("CHL", "130", "PER")}
+    assert triples(code("Chile threatened to cut ties with Peru unless Lima paid the debt.")) == {("CHL", "1313", "PER")}, (
+        "the threatened act that names its target is the threat, not also the bare verb"
+    )
+
+
+def test_a_suspension_of_links_and_a_shown_disapproval_are_events_of_their_own():
+    assert triples(code("Chile announced a suspension of air links with Peru on Monday.")) == {("CHL", "160", "PER")}
+    assert triples(code("Chile showed its displeasure with Peru on Monday.")) == {("CHL", "110", "PER")}
+    assert triples(code("Chile expressed dissatisfaction with Peru's decision.")) == {("CHL", "110", "PER")}

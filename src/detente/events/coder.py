@@ -41,6 +41,8 @@ _RECENT = frozenset({"recent", "latest", "last", "previous"})
 _OBLIGATIONS = frozenset({"must", "should"})
 # The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
+# Roots whose verbs announce an act: a promise (03) or a threat (13).
+_ANNOUNCING = frozenset({"03", "13"})
 # Prepositions through which a noun phrase is about what their object is about.
 _FURTHER_IN = frozenset({"of", "on", "about", "over"})
 # Acts whose passive without an agent names who did them with "from": armed violence ("fired at
@@ -201,7 +203,7 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
-        drafts = [d for d in drafts if not self._carries(d, drafts)]
+        drafts = [d for d in drafts if not self._carries(d, drafts) and not _announced_apart(d, drafts)]
         drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
 
@@ -347,10 +349,11 @@ class _Coder:
         if among is not None and _pairs_among(sources):
             # Coordinated subjects that do something together with no one else ("China and India met").
             return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
-        conditioned = self._conditioned(verb) if applied and how.intent else []
+        announcing = applied and (how.intent or cameo(applied[0][0].code).root in _ANNOUNCING)
+        conditioned = self._conditioned(verb) if announcing else []
         if conditioned:
             # A threat or a promise is aimed at whoever its condition names ("threatened to halt
-            # the talks if the United States went ahead").
+            # the talks if the United States went ahead", "threatened to strike unless Peru pays").
             return [self._draft(index, verb, s, t, applied[0][0].code, False, how) for s in sources for t in conditioned]
         # No pattern's target names an identified actor: one that names an actor of unknown country
         # ("shot demonstrators near the border") comes before one that only finds a place of violence.
@@ -413,9 +416,10 @@ class _Coder:
         return [replace(a, principal=where[0]) for a in acting] if where else acting
 
     def _conditioned(self, token: Token) -> list[Actor]:
-        """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
+        """The actors an "if" or "unless" clause is about, on the token, on the act it announces
+        ("threatened to strike unless ...") or on a clause governing it."""
         found = []
-        for clause in [token, *syntax.governors(token)]:
+        for clause in [token, *syntax.children(token, "xcomp"), *syntax.governors(token)]:
             for condition in syntax.children(clause, "advcl"):
                 if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in condition.children):
                     found += self._named([c for s in syntax.children(condition, "nsubj") for c in syntax.conjuncts(s)])
@@ -678,6 +682,17 @@ class _Coder:
             else:
                 code = intended
         return _Draft(index, trigger, source, target, code, symmetric, how)
+
+
+def _announced_apart(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether a threat or a promise is also coded as the act it announces, with the same sides:
+    "threatened to break relations with X unless ..." is the threat to break them (1313), not also 130;
+    "threatened to launch an offensive unless ..." is the threat of force (138)."""
+    if cameo(draft.code).root not in _ANNOUNCING:
+        return False
+    sides = (draft.source.principal, draft.target.principal)
+    announced = {t.i for clause in syntax.children(draft.trigger, "xcomp") for t in clause.subtree}
+    return any(d.trigger.i in announced and (d.source.principal, d.target.principal) == sides for d in drafts)
 
 
 def _guest(hosting: _Draft) -> _Draft:
