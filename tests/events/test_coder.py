@@ -519,3 +519,9 @@ def test_a_suspension_of_links_and_a_shown_disapproval_are_events_of_their_own()
     assert triples(code("Chile announced a suspension of air links with Peru on Monday.")) == {("CHL", "160", "PER")}
     assert triples(code("Chile showed its displeasure with Peru on Monday.")) == {("CHL", "110", "PER")}
     assert triples(code("Chile expressed dissatisfaction with Peru's decision.")) == {("CHL", "110", "PER")}
+
+
+def test_a_refusal_is_of_whom_the_refused_act_names_and_is_coded_once():
+    assert triples(code("Chile refused to allow Peruvian planes to land in Arica.")) == {("CHL", "120", "PER")}
+    assert triples(code("Chile refused to meet the Peruvian envoy.")) == {("CHL", "125", "PER")}, "the refused meeting, not also 120"
+    assert triples(code("Chile declined to comment on the report.")) == set()

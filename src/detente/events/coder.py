@@ -41,8 +41,8 @@ _RECENT = frozenset({"recent", "latest", "last", "previous"})
 _OBLIGATIONS = frozenset({"must", "should"})
 # The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
-# Roots whose verbs announce an act: a promise (03) or a threat (13).
-_ANNOUNCING = frozenset({"03", "13"})
+# Roots whose verbs announce an act: a promise (03), a refusal (12) or a threat (13).
+_ANNOUNCING = frozenset({"03", "12", "13"})
 # Prepositions through which a noun phrase is about what their object is about.
 _FURTHER_IN = frozenset({"of", "on", "about", "over"})
 # Acts whose passive without an agent names who did them with "from": armed violence ("fired at
@@ -767,13 +767,17 @@ def _clause_subjects(verb: Token, obj: Token | None) -> list[Token]:
 
 def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]]:
     """Whom the infinitive saying what a verb's act or object is for acts on: its objects ("signed an
-    accord to supply Peru with wheat"), then those of its prepositions ("a deal to buy jets from France")."""
+    accord to supply Peru with wheat", "refused to allow Peruvian planes to land"), then those of its
+    prepositions ("a deal to buy jets from France")."""
     heads = [verb] + ([obj] if obj is not None else [])
     clauses = [
         c for h in heads for c in syntax.children(h, "advcl", "acl", "relcl", "xcomp")
         if any(a.tag_ == "TO" for a in c.children)
     ]
-    objects = [t for c in clauses for t in syntax.children(c, "dobj", "dative")]
+    # The parser makes the object of "allow X to land" the subject of what follows.
+    objects = [t for c in clauses for t in syntax.children(c, "dobj", "dative")] + [
+        s for c in clauses for infinitive in syntax.children(c, "ccomp") for s in syntax.children(infinitive, "nsubj")
+    ]
     return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
 
 
