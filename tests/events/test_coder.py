@@ -525,3 +525,9 @@ def test_a_refusal_is_of_whom_the_refused_act_names_and_is_coded_once():
     assert triples(code("Chile refused to allow Peruvian planes to land in Arica.")) == {("CHL", "120", "PER")}
     assert triples(code("Chile refused to meet the Peruvian envoy.")) == {("CHL", "125", "PER")}, "the refused meeting, not also 120"
     assert triples(code("Chile declined to comment on the report.")) == set()
+
+
+def test_a_place_or_a_group_for_others_stands_for_them():
+    assert triples(code("A camp for Syrian refugees was attacked by Turkish militiamen.")) == {("TUR", "190", "SYR")}
+    [event] = code("Three Turkish soldiers were killed by a roadside bomb outside the Syrian city of Aleppo.")
+    assert (event.source.principal, event.source.sector, event.target.principal) == ("SYR", "UAF", "TUR")

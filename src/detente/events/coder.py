@@ -43,8 +43,8 @@ _OBLIGATIONS = frozenset({"must", "should"})
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
 # Roots whose verbs announce an act: a promise (03), a refusal (12) or a threat (13).
 _ANNOUNCING = frozenset({"03", "12", "13"})
-# Prepositions through which a noun phrase is about what their object is about.
-_FURTHER_IN = frozenset({"of", "on", "about", "over"})
+# Prepositions through which a noun phrase is about what their object is about ("a camp for Syrian refugees").
+_FURTHER_IN = frozenset({"of", "on", "about", "over", "for"})
 # Acts whose passive without an agent names who did them with "from": armed violence ("fired at
 # Israel from Gaza"), a release or an expulsion ("freed from Syrian jails", "expelled from Iraq");
 # an arrest names them with "in" too ("arrested in Lebanon").
@@ -65,7 +65,7 @@ _SECURITY = frozenset({"COP", "MIL"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
 _PURPOSE_PREPS = frozenset({"from", "to"})
 # Hosting a visit (043) tells that the guest made one (042): "Cairo received the Israeli envoy".
