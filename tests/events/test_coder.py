@@ -531,3 +531,22 @@ def test_a_place_or_a_group_for_others_stands_for_them():
     assert triples(code("A camp for Syrian refugees was attacked by Turkish militiamen.")) == {("TUR", "190", "SYR")}
     [event] = code("Three Turkish soldiers were killed by a roadside bomb outside the Syrian city of Aleppo.")
     assert (event.source.principal, event.source.sector, event.target.principal) == ("SYR", "UAF", "TUR")
+
+
+def test_intelligence_alerts_reminders_and_cyber_attacks():
+    assert triples(code("Peru is providing military intelligence to Chile.")) == {("PER", "072", "CHL")}
+    assert triples(code("Peru passed intelligence to Chile about the smugglers.")) == {("PER", "064", "CHL")}
+    assert triples(code("Chilean troops remained on high alert along the border with Peru.")) == {("CHL", "152", "PER")}
+    assert triples(code("France issued a stern reminder to Iraq that it must cooperate with inspectors.")) == {("FRA", "100", "IRQ")}
+    assert triples(code("Iranian hackers defaced hundreds of Israeli websites.")) == {("IRN", "170", "ISR")}
+    assert triples(code("Russia launched a cyber attack on Estonia.")) == {("RUS", "170", "EST")}
+    [attempt] = code("North Korea tried to hack into the computers of South Korean officials.")
+    assert (attempt.source.principal, attempt.cameo, attempt.target.principal, attempt.is_fact) == ("PRK", "170", "KOR", False)
+
+
+def test_fire_aimed_after_coordinated_weapons():
+    [event] = code("Turkish-led forces launched artillery, mortar, and rocket fire against Syrian army camps.")
+    assert (event.source.principal, event.root, event.target.principal) == ("TUR", "19", "SYR")
+    assert triples(code("Hezbollah fired rockets and mortar shells at Israeli towns.")) == {("HEZBOLLAH", "194", "ISR")}
+    assert triples(code("Police opened fire on Turkish smugglers.")) == {("", "193", "TUR")}
+    assert code("A fire broke out at the Israeli embassy in Cairo.") == []

@@ -446,7 +446,8 @@ class _Coder:
         elif pattern.objects and (obj is None or not _names(obj) & pattern.objects):
             return None
         elif pattern.preps:
-            heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
+            # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
+            heads = [verb, *(syntax.conjuncts(obj) if obj is not None and pattern.objects else [])]
             targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
             if any(self.mentions.actors(t) for t in targets):
                 # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
