@@ -550,3 +550,15 @@ def test_fire_aimed_after_coordinated_weapons():
     assert triples(code("Hezbollah fired rockets and mortar shells at Israeli towns.")) == {("HEZBOLLAH", "194", "ISR")}
     assert triples(code("Police opened fire on Turkish smugglers.")) == {("", "193", "TUR")}
     assert code("A fire broke out at the Israeli embassy in Cairo.") == []
+
+
+def test_a_demand_is_made_on_whom_its_clause_names_and_what_it_asks_for_is_not_a_fact():
+    events = code("France renewed its demand on Tuesday that Iran release the detained sailors.")
+    assert ("FRA", "IRN") in {(e.source.principal, e.target.principal) for e in events if e.root == "10" and e.is_fact}
+    assert not [e for e in events if e.root == "08" and e.is_fact], "the release is asked for, not reported"
+    assert triples(code("France repeated its demands on Iran.")) == {("FRA", "100", "IRN")}
+
+
+def test_what_an_invitation_is_to_has_not_happened():
+    events = code("Hamas rejected an invitation to attend a meeting of Egyptian mediators in Cairo.")
+    assert not [e for e in events if e.root == "04" and e.is_fact]

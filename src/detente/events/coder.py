@@ -521,6 +521,10 @@ class _Coder:
         between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
+        if sources and not targets + between and "clause" in pattern.flags:
+            # Whom a demand is made on is who its that-clause says must act ("its demand that Israel withdraw");
+            # the parser may hang the clause on the light verb ("reiterated its demand that ...").
+            targets = self._named([c for h in heads for s in _clause_subjects(h, h) for c in syntax.conjuncts(s)])
         if sources and not targets + between and how.intent:
             targets = self._conditioned(noun)
         if not targets + between:
