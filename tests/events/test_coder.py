@@ -562,3 +562,15 @@ def test_a_demand_is_made_on_whom_its_clause_names_and_what_it_asks_for_is_not_a
 def test_what_an_invitation_is_to_has_not_happened():
     events = code("Hamas rejected an invitation to attend a meeting of Egyptian mediators in Cairo.")
     assert not [e for e in events if e.root == "04" and e.is_fact]
+
+
+def test_an_embargo_lifted_on_sales_to_a_state_is_eased_towards_it():
+    assert triples(code("Canada lifted its embargoes on arms sales to Chile.")) == {("CAN", "085", "CHL")}
+    assert triples(code("Canada agreed on Monday to lift its embargoes to Chile and Peru.")) == {("CAN", "0354", "CHL"), ("CAN", "0354", "PER")}
+
+
+def test_an_act_that_is_lifted_halted_or_suspended_is_not_also_coded_as_done():
+    assert triples(code("Canada lifted its embargo on Chile.")) == {("CAN", "085", "CHL")}
+    assert triples(code("Russia halted its offensive against Ukraine.")) == {("RUS", "087", "UKR")}
+    assert triples(code("Russia suspended its aid to Ukraine.")) == {("RUS", "162", "UKR")}
+    assert ("UKR", "190", "GEO") in triples(code("Russia condemned Ukraine's offensive against Georgia.")), "a condemned act stands"

@@ -43,6 +43,8 @@ _OBLIGATIONS = frozenset({"must", "should"})
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
 # Roots whose verbs announce an act: a promise (03), a refusal (12) or a threat (13).
 _ANNOUNCING = frozenset({"03", "12", "13"})
+# Roots whose verbs end, ease or refuse the act their object names: yield (08), reject (12), reduce relations (16).
+_UNDOING = frozenset({"08", "12", "16"})
 # Prepositions through which a noun phrase is about what their object is about ("a camp for Syrian refugees").
 _FURTHER_IN = frozenset({"of", "on", "about", "over", "for"})
 # Acts whose passive without an agent names who did them with "from": armed violence ("fired at
@@ -510,7 +512,7 @@ class _Coder:
 
     def _noun(self, index: int, noun: Token) -> list[_Draft]:
         pattern = self._noun_pattern(noun)
-        if pattern is None or self.mentions.actor(noun) is not None:
+        if pattern is None or self.mentions.actor(noun) is not None or self._undone(noun):
             return []
         sources = self._noun_sources(noun, pattern)
         # The parser often hangs the noun's own prepositions on the light verb that governs it
@@ -537,6 +539,14 @@ class _Coder:
             if previous is not None:
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
+
+    def _undone(self, noun: Token) -> bool:
+        """Whether an event noun is what its verb ends, eases or refuses, which that verb codes
+        ("lifted its embargo" eases it, 085; "halted its offensive", "suspended its aid"): no act of its own."""
+        verb = noun.head
+        return noun.dep_ == "dobj" and verb.pos_ == "VERB" and any(
+            cameo(p.code).root in _UNDOING and _names(noun) & p.objects for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+        )
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
         """The pattern of an event noun, with its modifier first ("hunger strike" is no "strike")."""
