@@ -529,8 +529,9 @@ def test_a_refusal_is_of_whom_the_refused_act_names_and_is_coded_once():
 
 def test_a_place_or_a_group_for_others_stands_for_them():
     assert triples(code("A camp for Syrian refugees was attacked by Turkish militiamen.")) == {("TUR", "190", "SYR")}
-    [event] = code("Three Turkish soldiers were killed by a roadside bomb outside the Syrian city of Aleppo.")
-    assert (event.source.principal, event.source.sector, event.target.principal) == ("SYR", "UAF", "TUR")
+    for where in ("outside", "outside of"):
+        [event] = code(f"Three Turkish soldiers were killed by a roadside bomb {where} the Syrian city of Aleppo.")
+        assert (event.source.principal, event.source.sector, event.target.principal) == ("SYR", "UAF", "TUR")
 
 
 def test_intelligence_alerts_reminders_and_cyber_attacks():
