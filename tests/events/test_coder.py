@@ -575,3 +575,10 @@ def test_an_act_that_is_lifted_halted_or_suspended_is_not_also_coded_as_done():
     assert triples(code("Russia halted its offensive against Ukraine.")) == {("RUS", "087", "UKR")}
     assert triples(code("Russia suspended its aid to Ukraine.")) == {("RUS", "162", "UKR")}
     assert ("UKR", "190", "GEO") in triples(code("Russia condemned Ukraine's offensive against Georgia.")), "a condemned act stands"
+
+
+def test_a_right_or_an_ability_to_act_is_not_the_act():
+    [event] = code("Russia defended the right of its troops to fire on militants in Georgia.")
+    assert (event.source.principal, event.root, event.is_fact) == ("RUS", "19", False)
+    [event] = code("Chile has the ability to strike Peru.")
+    assert not event.is_fact
