@@ -582,3 +582,8 @@ def test_a_right_or_an_ability_to_act_is_not_the_act():
     assert (event.source.principal, event.root, event.is_fact) == ("RUS", "19", False)
     [event] = code("Chile has the ability to strike Peru.")
     assert not event.is_fact
+
+
+def test_a_protest_over_a_decision_is_aimed_at_who_made_it_but_a_place_is_no_target():
+    assert triples(code("Chile protested over Peru's decision to close the border.")) == {("CHL", "140", "PER")}
+    assert code("Students protested at the university in Lima.") == []
