@@ -506,3 +506,84 @@ def test_hosting_someone_tells_that_they_made_a_visit():
     events = code("Georgian protesters received ministers from the Georgian government.")
     assert {(e.source.sector, e.cameo, e.target.sector) for e in events} == {("OPP", "043", "GOV"), ("GOV", "042", "OPP")}
     assert triples(code("Egypt will host the Israeli foreign minister on Sunday.")) == {("EGY", "036", "ISR")}
+
+
+def test_a_threat_is_aimed_at_whom_the_condition_of_the_threatened_act_names():
+    assert triples(code("Chile threatened to ban elections in Arica if Peru took part.")) == {("CHL", "130", "PER")}
+    assert triples(code("Chile threatened to cut ties with Peru unless Lima paid the debt.")) == {("CHL", "1313", "PER")}, (
+        "the threatened act that names its target is the threat, not also the bare verb"
+    )
+
+
+def test_a_suspension_of_links_and_a_shown_disapproval_are_events_of_their_own():
+    assert triples(code("Chile announced a suspension of air links with Peru on Monday.")) == {("CHL", "160", "PER")}
+    assert triples(code("Chile showed its displeasure with Peru on Monday.")) == {("CHL", "110", "PER")}
+    assert triples(code("Chile expressed dissatisfaction with Peru's decision.")) == {("CHL", "110", "PER")}
+
+
+def test_a_refusal_is_of_whom_the_refused_act_names_and_is_coded_once():
+    assert triples(code("Chile refused to allow Peruvian planes to land in Arica.")) == {("CHL", "120", "PER")}
+    assert triples(code("Chile refused to meet the Peruvian envoy.")) == {("CHL", "125", "PER")}, "the refused meeting, not also 120"
+    assert triples(code("Chile declined to comment on the report.")) == set()
+
+
+def test_a_place_or_a_group_for_others_stands_for_them():
+    assert triples(code("A camp for Syrian refugees was attacked by Turkish militiamen.")) == {("TUR", "190", "SYR")}
+    for where in ("outside", "outside of"):
+        [event] = code(f"Three Turkish soldiers were killed by a roadside bomb {where} the Syrian city of Aleppo.")
+        assert (event.source.principal, event.source.sector, event.target.principal) == ("SYR", "UAF", "TUR")
+
+
+def test_intelligence_alerts_reminders_and_cyber_attacks():
+    assert triples(code("Peru is providing military intelligence to Chile.")) == {("PER", "072", "CHL")}
+    assert triples(code("Peru passed intelligence to Chile about the smugglers.")) == {("PER", "064", "CHL")}
+    assert triples(code("Chilean troops remained on high alert along the border with Peru.")) == {("CHL", "152", "PER")}
+    assert triples(code("France issued a stern reminder to Iraq that it must cooperate with inspectors.")) == {("FRA", "100", "IRQ")}
+    assert triples(code("Iranian hackers defaced hundreds of Israeli websites.")) == {("IRN", "170", "ISR")}
+    assert triples(code("Russia launched a cyber attack on Estonia.")) == {("RUS", "170", "EST")}
+    [attempt] = code("North Korea tried to hack into the computers of South Korean officials.")
+    assert (attempt.source.principal, attempt.cameo, attempt.target.principal, attempt.is_fact) == ("PRK", "170", "KOR", False)
+
+
+def test_fire_aimed_after_coordinated_weapons():
+    [event] = code("Turkish-led forces launched artillery, mortar, and rocket fire against Syrian army camps.")
+    assert (event.source.principal, event.root, event.target.principal) == ("TUR", "19", "SYR")
+    assert triples(code("Hezbollah fired rockets and mortar shells at Israeli towns.")) == {("HEZBOLLAH", "194", "ISR")}
+    assert triples(code("Police opened fire on Turkish smugglers.")) == {("", "193", "TUR")}
+    assert code("A fire broke out at the Israeli embassy in Cairo.") == []
+
+
+def test_a_demand_is_made_on_whom_its_clause_names_and_what_it_asks_for_is_not_a_fact():
+    events = code("France renewed its demand on Tuesday that Iran release the detained sailors.")
+    assert ("FRA", "IRN") in {(e.source.principal, e.target.principal) for e in events if e.root == "10" and e.is_fact}
+    assert not [e for e in events if e.root == "08" and e.is_fact], "the release is asked for, not reported"
+    assert triples(code("France repeated its demands on Iran.")) == {("FRA", "100", "IRN")}
+
+
+def test_what_an_invitation_is_to_has_not_happened():
+    events = code("Hamas rejected an invitation to attend a meeting of Egyptian mediators in Cairo.")
+    assert not [e for e in events if e.root == "04" and e.is_fact]
+
+
+def test_an_embargo_lifted_on_sales_to_a_state_is_eased_towards_it():
+    assert triples(code("Canada lifted its embargoes on arms sales to Chile.")) == {("CAN", "085", "CHL")}
+    assert triples(code("Canada agreed on Monday to lift its embargoes to Chile and Peru.")) == {("CAN", "0354", "CHL"), ("CAN", "0354", "PER")}
+
+
+def test_an_act_that_is_lifted_halted_or_suspended_is_not_also_coded_as_done():
+    assert triples(code("Canada lifted its embargo on Chile.")) == {("CAN", "085", "CHL")}
+    assert triples(code("Russia halted its offensive against Ukraine.")) == {("RUS", "087", "UKR")}
+    assert triples(code("Russia suspended its aid to Ukraine.")) == {("RUS", "162", "UKR")}
+    assert ("UKR", "190", "GEO") in triples(code("Russia condemned Ukraine's offensive against Georgia.")), "a condemned act stands"
+
+
+def test_a_right_or_an_ability_to_act_is_not_the_act():
+    [event] = code("Russia defended the right of its troops to fire on militants in Georgia.")
+    assert (event.source.principal, event.root, event.is_fact) == ("RUS", "19", False)
+    [event] = code("Chile has the ability to strike Peru.")
+    assert not event.is_fact
+
+
+def test_a_protest_over_a_decision_is_aimed_at_who_made_it_but_a_place_is_no_target():
+    assert triples(code("Chile protested over Peru's decision to close the border.")) == {("CHL", "140", "PER")}
+    assert code("Students protested at the university in Lima.") == []

@@ -41,8 +41,12 @@ _RECENT = frozenset({"recent", "latest", "last", "previous"})
 _OBLIGATIONS = frozenset({"must", "should"})
 # The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
 _REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
-# Prepositions through which a noun phrase is about what their object is about.
-_FURTHER_IN = frozenset({"of", "on", "about", "over"})
+# Roots whose verbs announce an act: a promise (03), a refusal (12) or a threat (13).
+_ANNOUNCING = frozenset({"03", "12", "13"})
+# Roots whose verbs end, ease or refuse the act their object names: yield (08), reject (12), reduce relations (16).
+_UNDOING = frozenset({"08", "12", "16"})
+# Prepositions through which a noun phrase is about what their object is about ("a camp for Syrian refugees").
+_FURTHER_IN = frozenset({"of", "on", "about", "over", "for"})
 # Acts whose passive without an agent names who did them with "from": armed violence ("fired at
 # Israel from Gaza"), a release or an expulsion ("freed from Syrian jails", "expelled from Iraq");
 # an arrest names them with "in" too ("arrested in Lebanon").
@@ -63,7 +67,7 @@ _SECURITY = frozenset({"COP", "MIL"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
 _PURPOSE_PREPS = frozenset({"from", "to"})
 # Hosting a visit (043) tells that the guest made one (042): "Cairo received the Israeli envoy".
@@ -201,7 +205,7 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
-        drafts = [d for d in drafts if not self._carries(d, drafts)]
+        drafts = [d for d in drafts if not self._carries(d, drafts) and not _announced_apart(d, drafts)]
         drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
 
@@ -347,10 +351,11 @@ class _Coder:
         if among is not None and _pairs_among(sources):
             # Coordinated subjects that do something together with no one else ("China and India met").
             return [self._draft(index, verb, s, t, among.code, True, how) for s, t in _pairs_among(sources)]
-        conditioned = self._conditioned(verb) if applied and how.intent else []
+        announcing = applied and (how.intent or cameo(applied[0][0].code).root in _ANNOUNCING)
+        conditioned = self._conditioned(verb) if announcing else []
         if conditioned:
             # A threat or a promise is aimed at whoever its condition names ("threatened to halt
-            # the talks if the United States went ahead").
+            # the talks if the United States went ahead", "threatened to strike unless Peru pays").
             return [self._draft(index, verb, s, t, applied[0][0].code, False, how) for s in sources for t in conditioned]
         # No pattern's target names an identified actor: one that names an actor of unknown country
         # ("shot demonstrators near the border") comes before one that only finds a place of violence.
@@ -413,9 +418,10 @@ class _Coder:
         return [replace(a, principal=where[0]) for a in acting] if where else acting
 
     def _conditioned(self, token: Token) -> list[Actor]:
-        """The actors an "if" or "unless" clause on the token or a clause governing it is about."""
+        """The actors an "if" or "unless" clause is about, on the token, on the act it announces
+        ("threatened to strike unless ...") or on a clause governing it."""
         found = []
-        for clause in [token, *syntax.governors(token)]:
+        for clause in [token, *syntax.children(token, "xcomp"), *syntax.governors(token)]:
             for condition in syntax.children(clause, "advcl"):
                 if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in condition.children):
                     found += self._named([c for s in syntax.children(condition, "nsubj") for c in syntax.conjuncts(s)])
@@ -442,7 +448,8 @@ class _Coder:
         elif pattern.objects and (obj is None or not _names(obj) & pattern.objects):
             return None
         elif pattern.preps:
-            heads = [verb, *([obj] if obj is not None and pattern.objects else [])]
+            # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
+            heads = [verb, *(syntax.conjuncts(obj) if obj is not None and pattern.objects else [])]
             targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
             if any(self.mentions.actors(t) for t in targets):
                 # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
@@ -505,7 +512,7 @@ class _Coder:
 
     def _noun(self, index: int, noun: Token) -> list[_Draft]:
         pattern = self._noun_pattern(noun)
-        if pattern is None or self.mentions.actor(noun) is not None:
+        if pattern is None or self.mentions.actor(noun) is not None or self._undone(noun):
             return []
         sources = self._noun_sources(noun, pattern)
         # The parser often hangs the noun's own prepositions on the light verb that governs it
@@ -516,6 +523,10 @@ class _Coder:
         between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
         how = modality(noun, self.lexicon)
         symmetric = "symmetric" in pattern.flags
+        if sources and not targets + between and "clause" in pattern.flags:
+            # Whom a demand is made on is who its that-clause says must act ("its demand that Israel withdraw");
+            # the parser may hang the clause on the light verb ("reiterated its demand that ...").
+            targets = self._named([c for h in heads for s in _clause_subjects(h, h) for c in syntax.conjuncts(s)])
         if sources and not targets + between and how.intent:
             targets = self._conditioned(noun)
         if not targets + between:
@@ -528,6 +539,14 @@ class _Coder:
             if previous is not None:
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
+
+    def _undone(self, noun: Token) -> bool:
+        """Whether an event noun is what its verb ends, eases or refuses, which that verb codes
+        ("lifted its embargo" eases it, 085; "halted its offensive", "suspended its aid"): no act of its own."""
+        verb = noun.head
+        return noun.dep_ == "dobj" and verb.pos_ == "VERB" and any(
+            cameo(p.code).root in _UNDOING and _names(noun) & p.objects for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+        )
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
         """The pattern of an event noun, with its modifier first ("hunger strike" is no "strike")."""
@@ -680,6 +699,17 @@ class _Coder:
         return _Draft(index, trigger, source, target, code, symmetric, how)
 
 
+def _announced_apart(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether a threat or a promise is also coded as the act it announces, with the same sides:
+    "threatened to break relations with X unless ..." is the threat to break them (1313), not also 130;
+    "threatened to launch an offensive unless ..." is the threat of force (138)."""
+    if cameo(draft.code).root not in _ANNOUNCING:
+        return False
+    sides = (draft.source.principal, draft.target.principal)
+    announced = {t.i for clause in syntax.children(draft.trigger, "xcomp") for t in clause.subtree}
+    return any(d.trigger.i in announced and (d.source.principal, d.target.principal) == sides for d in drafts)
+
+
 def _guest(hosting: _Draft) -> _Draft:
     """The visit a hosting tells of: who was received made a visit to who received them."""
     return replace(hosting, source=hosting.target, target=hosting.source, code=_VISITING)
@@ -752,13 +782,17 @@ def _clause_subjects(verb: Token, obj: Token | None) -> list[Token]:
 
 def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[Token]]:
     """Whom the infinitive saying what a verb's act or object is for acts on: its objects ("signed an
-    accord to supply Peru with wheat"), then those of its prepositions ("a deal to buy jets from France")."""
+    accord to supply Peru with wheat", "refused to allow Peruvian planes to land"), then those of its
+    prepositions ("a deal to buy jets from France")."""
     heads = [verb] + ([obj] if obj is not None else [])
     clauses = [
         c for h in heads for c in syntax.children(h, "advcl", "acl", "relcl", "xcomp")
         if any(a.tag_ == "TO" for a in c.children)
     ]
-    objects = [t for c in clauses for t in syntax.children(c, "dobj", "dative")]
+    # The parser makes the object of "allow X to land" the subject of what follows.
+    objects = [t for c in clauses for t in syntax.children(c, "dobj", "dative")] + [
+        s for c in clauses for infinitive in syntax.children(c, "ccomp") for s in syntax.children(infinitive, "nsubj")
+    ]
     return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
 
 

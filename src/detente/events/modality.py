@@ -76,7 +76,11 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             alleged = True
         if conditional and link == "ccomp" and cues & {"speech", "commitment"}:
             conditional, intent = False, True
-        if "speech" in cues and link in ("ccomp", "parataxis"):
+        if link == "ccomp" and any("request" in cues_of(c, lexicon) for c in governor.children if c.dep_ == "dobj"):
+            # What a request asks for, where the parser hangs it on the verb that voices the request
+            # ("reiterated its demand that Israel withdraw"): asked for, not reported.
+            hypothetical = True
+        elif "speech" in cues and link in ("ccomp", "parataxis"):
             spoken = True
         if not spoken:
             above = _own(governor, lexicon)

@@ -144,11 +144,13 @@ def agents(verb: Token) -> list[Token]:
 
 
 def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
-    """Objects of the given prepositions attached to ``head`` ("met with X", "talks between X and Y")."""
+    """Objects of the given prepositions attached to ``head`` ("met with X", "talks between X and Y"); a
+    preposition of two words is named by its first ("outside of X")."""
     found = []
     for prep in head.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
-            for pobj in children(prep, "pobj"):
+            objects = children(prep, "pobj") or [o for of in children(prep, "prep") if of.lower_ == "of" for o in children(of, "pobj")]
+            for pobj in objects:
                 found.extend(conjuncts(pobj))
     return found
 
