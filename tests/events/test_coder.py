@@ -82,8 +82,19 @@ def test_flagged_acts_are_never_plain_facts(text, flag):
 def test_a_refusal_or_a_negated_intent_is_a_rejection():
     assert triples(code("Egypt refused to recognize Israel.")) == {("EGY", "120", "ISR")}
     assert triples(code("Peru said it would not send aid to Chile.")) == {("PER", "122", "CHL")}
-    assert triples(code("Israel vowed not to return the prisoners to Syria.")) == {("ISR", "124", "SYR")}
+    assert triples(code("Israel vowed not to return the prisoners to Syria.")) == {("ISR", "1243", "SYR")}
     assert triples(code("Iran announced it would free the Iraqi prisoners.")) == {("IRN", "0353", "IRQ")}
+    assert triples(code("Armenia refused to withdraw its troops from Azerbaijan.")) == {("ARM", "1246", "AZE")}
+    assert triples(code("Egypt refused to lift the sanctions on Qatar.")) == {("EGY", "1244", "QAT")}
+
+
+def test_refusing_to_extradite_rejects_judicial_cooperation_and_refusing_coercion_is_no_act():
+    assert triples(code("The Bolivian government refused to extradite the Chilean fugitives.")) == {("BOL", "1213", "CHL")}
+    assert triples(code("Bolivia extradited the Chilean fugitives.")) == {("BOL", "063", "CHL")}
+    events = code("Nepal refused to detain the Indian smugglers.")
+    assert triples(events) == {("NPL", "173", "IND")} and not any(e.is_fact for e in events)
+    assert triples(code("Greece refused to fire on the Turkish boats.")) == {("GRC", "0356", "TUR")}
+    assert triples(code("Chad refused to cut ties with Sudan.")) == {("TCD", "030", "SDN")}
 
 
 def test_a_claim_or_a_statement_of_hostility_is_an_accusation_and_must_a_demand():

@@ -19,6 +19,7 @@ from detente.events.ontology import (
     is_code,
     quad_class,
     read_table,
+    refusal_code,
     requested_code,
 )
 
@@ -296,3 +297,12 @@ def test_an_appeal_and_a_demand_name_the_act_they_ask_for():
         asked = requested_code(entry.code, demanded=False)
         if asked is not None:
             assert asked[:2] == "02" and requested_code(entry.code, demanded=True) == "10" + asked[2:], entry.code
+
+
+def test_a_refusal_names_the_act_it_refuses():
+    assert [refusal_code(c) for c in ("063", "064", "072", "0832", "0841", "087", "046", "051")] == [
+        "1213", "121", "1222", "1232", "1243", "1246", "125", "120"
+    ]
+    for entry in codes():
+        if entry.root in ("04", "06", "07", "08"):
+            assert refusal_code(entry.code)[:3] in ("121", "122", "123", "124", "125"), entry.code

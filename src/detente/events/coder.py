@@ -25,7 +25,7 @@ from detente.events import syntax
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.lexicon import load as load_lexicon
 from detente.events.modality import Modality, cues_of, modality
-from detente.events.ontology import cameo, intent_code, requested_code
+from detente.events.ontology import cameo, intent_code, refusal_code, requested_code
 from detente.model import Actor, Document, Event, EventDate, TimeExpression
 from detente.timex import find_time_expressions, intervals
 from detente.timex.lexicon import load_lexicon as load_time_words
@@ -39,8 +39,12 @@ LOOKBACK_SENTENCES = 2
 _RECENT = frozenset({"recent", "latest", "last", "previous"})
 # Auxiliaries that make what was said a demand ("Libya must hand over the suspects").
 _OBLIGATIONS = frozenset({"must", "should"})
-# The refusal of a cooperative act, by root: to meet (125), to cooperate (121), to give aid (122), to yield (124).
-_REFUSALS = {"04": "125", "06": "121", "07": "122", "08": "124"}
+# Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
+# them is an intent to de-escalate (0356); refusing another hostile act is an intent to cooperate (030).
+_ARMED_FORCE = frozenset({"15", "18", "19", "20"})
+# Coercion (arrests, expulsions, seizures, sanctions): CAMEO has no code for refusing it (refusing to
+# extradite is rejecting judicial cooperation, 1213), so the refused act stays a negated one.
+_COERCION = "17"
 # Roots whose verbs announce an act: a promise (03), a refusal (12) or a threat (13).
 _ANNOUNCING = frozenset({"03", "12", "13"})
 # Roots whose verbs end, ease or refuse the act their object names: yield (08), reject (12), reduce relations (16).
@@ -684,11 +688,14 @@ class _Coder:
         elif source.sector in _SECURITY and target.sector in _PROTESTING and code in _FORCE:
             code, symmetric = "175", False
         hostile = cameo(code).quad >= 3
-        if (how.promised_not or how.intent and how.negated) and hostile:
-            code = "0356" if int(code[:2]) >= 15 else "030"
+        refused = how.promised_not or how.intent and how.negated
+        if refused and code[:2] == _COERCION:
+            how = replace(how, intent=False, negated=True, promised_not=False)
+        elif refused and hostile:
+            code = "0356" if code[:2] in _ARMED_FORCE else "030"
             how = replace(how, intent=False, negated=False, promised_not=False)
-        elif how.promised_not or how.intent and how.negated:
-            code = _REFUSALS.get(code[:2], "120")
+        elif refused:
+            code = refusal_code(code)
             how = replace(how, intent=False, negated=False, promised_not=False)
         elif how.intent:
             intended = intent_code(code)

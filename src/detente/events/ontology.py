@@ -155,6 +155,24 @@ def requested_code(act: str, *, demanded: bool) -> str | None:
     return detailed if is_code(detailed) else code
 
 
+# What refusing an act is, by the act's root or code: to meet (125), to cooperate (121), to give aid
+# (122), to reform (123), to yield (124). The fourth digit is the same detail as an appeal's
+# (1213 refuses judicial cooperation as 063 gives it, 1243 a release as 084 makes it).
+_REFUSED = {"04": "125", "06": "121", "07": "122", "08": "124", "083": "123"}
+
+
+def refusal_code(act: str) -> str:
+    """The code for refusing ``act``, a cooperative act: refusing to extradite is 1213, to free
+    prisoners 1243, to withdraw troops 1246; a refusal no branch of root 12 names is 120.
+    Raises UnknownCode."""
+    cameo(act)
+    kind = _REFUSED.get(act[:3]) or _REFUSED.get(act[:2])
+    if kind is None:
+        return "120"
+    detailed = kind + (act[3:] if act.startswith("083") else _ASKED_FOR_DETAIL.get(act[:3], ""))
+    return detailed if is_code(detailed) else kind
+
+
 @lru_cache(maxsize=1)
 def _table() -> CameoTable:
     """The packaged table, read and checked on first use."""
