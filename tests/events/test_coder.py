@@ -394,7 +394,7 @@ def test_unnamed_attackers_of_foreigners_are_of_the_state_where_it_happened():
     [event] = code("Two Turkish engineers were shot dead in Libya.")
     assert (event.source.principal, event.source.sector, event.cameo, event.target.principal) == ("LBY", "UAF", "193", "TUR")
     [event] = code("Three Palestinians were killed in Israeli shelling.")
-    assert (event.source.principal, event.source.sector, event.cameo, event.target.principal) == ("ISR", None, "190", "PSE")
+    assert (event.source.principal, event.source.sector, event.cameo, event.target.principal) == ("ISR", None, "194", "PSE")
     assert code("Five Syrians were killed in Syria.") == [], "violence at home names no foreign attacker"
 
 
@@ -598,3 +598,9 @@ def test_a_right_or_an_ability_to_act_is_not_the_act():
 def test_a_protest_over_a_decision_is_aimed_at_who_made_it_but_a_place_is_no_target():
     assert triples(code("Chile protested over Peru's decision to close the border.")) == {("CHL", "140", "PER")}
     assert code("Students protested at the university in Lima.") == []
+
+
+def test_an_unspecified_attack_takes_the_kind_of_fight_it_was_done_in():
+    assert triples(code("Ugandan soldiers engaged Congolese militiamen in a firefight near the border.")) == {("UGA", "193", "COD")}
+    assert triples(code("Three Turkish soldiers were killed in a Syrian air strike.")) == {("SYR", "195", "TUR")}
+    assert triples(code("Egypt attacked Libya in a raid.")) == {("EGY", "190", "LBY")}

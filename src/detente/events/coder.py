@@ -376,7 +376,19 @@ class _Coder:
         if "reverse" in pattern.flags:
             acting, targets = targets, acting
         symmetric = "symmetric" in pattern.flags
-        return [self._draft(index, verb, s, t, pattern.code, symmetric, how) for s in acting for t in targets]
+        code = self._specified(verb, pattern.code)
+        return [self._draft(index, verb, s, t, code, symmetric, how) for s in acting for t in targets]
+
+    def _specified(self, verb: Token, code: str) -> str:
+        """A verb's unspecified code (190) made as specific as the event of its root the verb says it
+        was done in: "engaged the troops in a firefight" (193), "were killed in an air strike" (195)."""
+        if not code.endswith("0"):
+            return code
+        for noun in syntax.prepositional_objects(verb, frozenset({"in"})):
+            pattern = self._noun_pattern(noun)
+            if pattern is not None and pattern.code[:2] == code[:2]:
+                return pattern.code
+        return code
 
     def _origins(self, verb: Token, pattern: VerbPattern, patients: list[Token], doers: list[Token]) -> list[Actor]:
         """Who did an act that names no one as its doer, where English says it otherwise: violence comes
