@@ -604,3 +604,10 @@ def test_an_unspecified_attack_takes_the_kind_of_fight_it_was_done_in():
     assert triples(code("Ugandan soldiers engaged Congolese militiamen in a firefight near the border.")) == {("UGA", "193", "COD")}
     assert triples(code("Three Turkish soldiers were killed in a Syrian air strike.")) == {("SYR", "195", "TUR")}
     assert triples(code("Egypt attacked Libya in a raid.")) == {("EGY", "190", "LBY")}
+
+
+def test_releasing_people_is_releasing_persons_and_handing_over_suspects_is_judicial_cooperation():
+    assert triples(code("Iran freed three Dutch nationals.")) == {("IRN", "0841", "NLD")}
+    assert triples(code("The civilians held for trespassing were released on Monday by Eritrea.")) == {("ERI", "0841", "")}
+    assert triples(code("Iran released the Greek tanker.")) == {("IRN", "084", "GRC")}
+    assert triples(code("Niger handed over the Malian suspects to Mali.")) == {("NER", "063", "MLI")}
