@@ -246,7 +246,9 @@ def test_violence_without_an_agent_comes_from_where_it_was_fired():
 
 
 def test_a_topic_names_what_a_gathering_is_about():
-    assert triples(code("Obama attended a summit on the unrest in Iran.", date(2015, 6, 9))) == {("USA", "042", "IRN")}
+    assert triples(code("Obama attended a summit on the unrest in Iran.", date(2015, 6, 9))) == {("USA", "044", "IRN")}
+    assert triples(code("Merkel attended a conference on Libya in Berlin.", date(2020, 1, 19))) == {("DEU", "044", "LBY")}
+    assert triples(code("Erdogan attended a summit in Qatar on the war in Yemen.", date(2020, 1, 19))) == {("TUR", "042", "QAT")}, "going to a summit somewhere is a visit"
 
 
 def test_a_coordinated_verb_does_not_take_its_sibling_s_meaning():
@@ -611,3 +613,8 @@ def test_releasing_people_is_releasing_persons_and_handing_over_suspects_is_judi
     assert triples(code("The civilians held for trespassing were released on Monday by Eritrea.")) == {("ERI", "0841", "")}
     assert triples(code("Iran released the Greek tanker.")) == {("IRN", "084", "GRC")}
     assert triples(code("Niger handed over the Malian suspects to Mali.")) == {("NER", "063", "MLI")}
+
+
+def test_the_war_an_act_is_done_in_is_its_setting_not_another_event():
+    assert triples(code("Russia shelled Ukrainian cities in its war with Ukraine.")) == {("RUS", "194", "UKR")}
+    assert triples(code("Russia threatened to shell Kyiv in its war with Ukraine.")) == {("RUS", "1384", "UKR")}

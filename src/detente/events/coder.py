@@ -209,7 +209,9 @@ class _Coder:
         for verb in sentence:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
                 drafts.extend(self._statement(index, verb, drafts))
-        drafts = [d for d in drafts if not self._carries(d, drafts) and not _announced_apart(d, drafts)]
+        drafts = [
+            d for d in drafts if not self._carries(d, drafts) and not _announced_apart(d, drafts) and not _setting(d, drafts)
+        ]
         drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
 
@@ -348,7 +350,7 @@ class _Coder:
                 continue
             acting = self._placed(verb, pattern.code, acting, targets)
             found = self._pairs(index, verb, pattern, acting, targets, how)
-            if found:
+            if any(_two_sided(d) for d in found):
                 return found
             applied.append((pattern, objects, acting))
         among = next((pattern for pattern, _, _ in applied if "symmetric" in pattern.flags), None)
@@ -759,9 +761,7 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
         source, target = draft.source, draft.target
         if not source.principal and not target.principal:
             continue
-        if source.principal == target.principal and (
-            source.sector is None or target.sector is None or source.sector == target.sector
-        ):
+        if not _two_sided(draft):
             continue
         pair = ((source.principal or source.text, source.sector or ""), (target.principal or target.text, target.sector or ""))
         key = (tuple(sorted(pair)) if draft.symmetric else pair, draft.code, draft.modality)
@@ -769,6 +769,26 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
             seen.add(key)
             kept.append(draft)
     return kept
+
+
+def _two_sided(draft: _Draft) -> bool:
+    """Whether an event is between two actors: not one with itself, unless two sectors of it."""
+    source, target = draft.source, draft.target
+    return source.principal != target.principal or bool(source.sector and target.sector and source.sector != target.sector)
+
+
+def _setting(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether an event noun is only where another event of its root between the same states took
+    place: "launched an offensive in its war with Iraq" is the offensive, not also the war."""
+    noun = draft.trigger
+    if noun.pos_ == "VERB" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return False
+    sides = (draft.source.principal, draft.target.principal)
+    return any(
+        d is not draft and noun in d.trigger.subtree and d.code[:2] == draft.code[:2]
+        and (d.source.principal, d.target.principal) == sides
+        for d in drafts
+    )
 
 
 def _pairs_among(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
