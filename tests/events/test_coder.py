@@ -623,3 +623,8 @@ def test_the_war_an_act_is_done_in_is_its_setting_not_another_event():
 def test_assurances_and_promises_are_intents_to_cooperate_of_no_particular_kind():
     assert triples(code("Nigerian protesters received assurances from the Beninese government.")) == {("BEN", "030", "NGA")}
     assert triples(code("Ghana gave assurances to Togo.")) == {("GHA", "030", "TGO")}
+
+
+def test_permission_granted_is_yielding_and_refused_is_refusing_to_yield():
+    assert triples(code("Turkey gave permission to Sweden to join the alliance.")) == {("TUR", "080", "SWE")}
+    assert triples(code("Mali refused to grant permission to France to fly over its territory.")) == {("MLI", "124", "FRA")}
