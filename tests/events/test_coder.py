@@ -606,6 +606,7 @@ def test_an_unspecified_attack_takes_the_kind_of_fight_it_was_done_in():
     assert triples(code("Ugandan soldiers engaged Congolese militiamen in a firefight near the border.")) == {("UGA", "193", "COD")}
     assert triples(code("Three Turkish soldiers were killed in a Syrian air strike.")) == {("SYR", "195", "TUR")}
     assert triples(code("Egypt attacked Libya in a raid.")) == {("EGY", "190", "LBY")}
+    assert triples(code("Sudanese troops killed two Chadian herders in a gunbattle near the border.")) == {("SDN", "193", "TCD")}
 
 
 def test_releasing_people_is_releasing_persons_and_handing_over_suspects_is_judicial_cooperation():
