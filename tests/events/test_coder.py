@@ -616,9 +616,11 @@ def test_releasing_people_is_releasing_persons_and_handing_over_suspects_is_judi
     assert triples(code("Niger handed over the Malian suspects to Mali.")) == {("NER", "063", "MLI")}
 
 
-def test_the_war_an_act_is_done_in_is_its_setting_not_another_event():
+def test_the_war_or_the_visit_an_act_is_done_in_is_its_setting_not_another_event():
     assert triples(code("Russia shelled Ukrainian cities in its war with Ukraine.")) == {("RUS", "194", "UKR")}
     assert triples(code("Russia threatened to shell Kyiv in its war with Ukraine.")) == {("RUS", "1384", "UKR")}
+    events = code("The Indian foreign minister held talks with President Putin during a visit to Moscow.", date(2018, 5, 3))
+    assert triples(events) == {("IND", "046", "RUS")}
 
 
 def test_assurances_and_promises_are_intents_to_cooperate_of_no_particular_kind():

@@ -778,10 +778,11 @@ def _two_sided(draft: _Draft) -> bool:
 
 
 def _setting(draft: _Draft, drafts: list[_Draft]) -> bool:
-    """Whether an event noun is only where another event of its root between the same states took
-    place: "launched an offensive in its war with Iraq" is the offensive, not also the war."""
+    """Whether an event noun is only where or when another event of its root between the same states
+    took place: "launched an offensive in its war with Iraq" is the offensive, not also the war;
+    "held talks with the president during a visit to Beirut" one consultation, the talks."""
     noun = draft.trigger
-    if noun.pos_ == "VERB" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    if noun.pos_ == "VERB" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
         return False
     sides = (draft.source.principal, draft.target.principal)
     return any(
