@@ -631,3 +631,8 @@ def test_assurances_and_promises_are_intents_to_cooperate_of_no_particular_kind(
 def test_permission_granted_is_yielding_and_refused_is_refusing_to_yield():
     assert triples(code("Turkey gave permission to Sweden to join the alliance.")) == {("TUR", "080", "SWE")}
     assert triples(code("Mali refused to grant permission to France to fly over its territory.")) == {("MLI", "124", "FRA")}
+
+
+def test_being_opposed_to_something_is_opposing_it_and_the_opposed_act_has_not_happened():
+    assert triples(code("Egypt is strongly opposed to the deployment of Turkish troops in Libya.")) == {("EGY", "120", "TUR")}
+    assert triples(code("Ethiopia is opposed to Egyptian mediation in the dispute.")) == {("ETH", "120", "EGY")}

@@ -341,7 +341,10 @@ class _Coder:
                 objects = syntax.children(prepositions[pattern.particle], "pobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
-            if passive:
+            if passive and not doers and pattern.particle in prepositions and pattern.particle != particle:
+                # A stance, not something done to the subject: "Israel is opposed to the plan".
+                acting = self._named(patients)
+            elif passive:
                 acting = sources or self._origins(verb, pattern, objects, doers) or self._unidentified(doers)
             else:
                 acting = sources or self._unidentified(doers) or self._origins(verb, pattern, objects, doers)
@@ -560,10 +563,17 @@ class _Coder:
 
     def _undone(self, noun: Token) -> bool:
         """Whether an event noun is what its verb ends, eases or refuses, which that verb codes
-        ("lifted its embargo" eases it, 085; "halted its offensive", "suspended its aid"): no act of its own."""
-        verb = noun.head
-        return noun.dep_ == "dobj" and verb.pos_ == "VERB" and any(
-            cameo(p.code).root in _UNDOING and _names(noun) & p.objects for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+        ("lifted its embargo" eases it, 085; "halted its offensive", "suspended its aid", "is opposed to
+        French mediation"): no act of its own."""
+        if noun.dep_ == "dobj":
+            verb, preposition = noun.head, None
+        elif noun.dep_ == "pobj":
+            verb, preposition = noun.head.head, noun.head.lower_
+        else:
+            return False
+        return verb.pos_ == "VERB" and any(
+            cameo(p.code).root in _UNDOING and _names(noun) & p.objects and (preposition is None or p.particle == preposition)
+            for p in self.lexicon.verb_patterns(verb.lemma_.lower())
         )
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
