@@ -636,3 +636,14 @@ def test_permission_granted_is_yielding_and_refused_is_refusing_to_yield():
 def test_being_opposed_to_something_is_opposing_it_and_the_opposed_act_has_not_happened():
     assert triples(code("Egypt is strongly opposed to the deployment of Turkish troops in Libya.")) == {("EGY", "120", "TUR")}
     assert triples(code("Ethiopia is opposed to Egyptian mediation in the dispute.")) == {("ETH", "120", "EGY")}
+
+
+def test_violence_takes_the_kind_and_the_doer_of_the_attack_it_was_done_in_or_by():
+    events = code("Two Kenyan soldiers were killed in a suicide bombing by al-Shabaab in Mogadishu.")
+    assert ("SHABAAB", "1831", "KEN") in triples(events)
+    assert triples(code("A roadside bombing near Kandahar killed three British soldiers.")) == {("AFG", "1833", "GBR")}
+
+
+def test_aid_of_a_kind_as_an_event_noun():
+    assert triples(code("German military aid to Ukraine arrived on Monday.")) == {("DEU", "072", "UKR")}
+    assert triples(code("Japanese humanitarian aid to Syria arrived on Monday.")) == {("JPN", "073", "SYR")}

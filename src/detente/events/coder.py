@@ -385,13 +385,16 @@ class _Coder:
         return [self._draft(index, verb, s, t, code, symmetric, how) for s in acting for t in targets]
 
     def _specified(self, verb: Token, code: str) -> str:
-        """A verb's unspecified code (190) made as specific as the event of its root the verb says it
-        was done in: "engaged the troops in a firefight" (193), "were killed in an air strike" (195)."""
+        """A verb's unspecified code (190) made as specific as the event of its root, or for violence of
+        any violent root, the verb says it was done in or by: "engaged the troops in a firefight" (193),
+        "were killed in an air strike" (195), "a roadside bombing killed" (1833)."""
         if not code.endswith("0"):
             return code
-        for noun in syntax.prepositional_objects(verb, frozenset({"in"})):
+        for noun in syntax.prepositional_objects(verb, frozenset({"in"})) + syntax.subjects(verb):
             pattern = self._noun_pattern(noun)
-            if pattern is not None and pattern.code[:2] == code[:2]:
+            if pattern is not None and (
+                pattern.code[:2] == code[:2] or _VIOLENT.match(code) and _VIOLENT.match(pattern.code)
+            ):
                 return pattern.code
         return code
 
@@ -401,8 +404,9 @@ class _Coder:
         the person ("freed from Israeli jails"), an arrest from where it was made ("arrested in Iran").
         Violence against foreigners with no origin named is done by the state where it happened, as
         ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
-        state of the act it happened in ("killed in Israeli shelling"), also when what did it is a weapon
-        or an attack ("a roadside bomb near Samarra killed a US soldier"), not a mishap; not the
+        state or group of the act it happened in ("killed in Israeli shelling", "in a bombing by
+        al-Shabaab"), also when what did it is a weapon or an attack ("a roadside bomb near Samarra
+        killed a US soldier"), not a mishap; not the
         armed who "were engaged" in fighting somewhere. Attackers known only by the place are that
         state's unidentified armed forces (UAF), whom relations between states do not count; an act
         named by its state ("Israeli shelling") is that state's."""
@@ -417,8 +421,10 @@ class _Coder:
         if where is None:
             return []
         state, place = where
-        sector = None if self._noun_pattern(place) is not None else UNIDENTIFIED
-        return [Actor(state, sector, None, noun_phrase(place).text)]
+        act = self._noun_pattern(place)
+        if act is None:
+            return [Actor(state, UNIDENTIFIED, None, noun_phrase(place).text)]
+        return [a for a in self._noun_sources(place, act) if a.principal] or [Actor(state, None, None, noun_phrase(place).text)]
 
     def _foreign_scene(self, heads: list[Token], victims: set[str]) -> tuple[str, Token] | None:
         """The state, and the place naming it, where violence against others than its own people
