@@ -647,3 +647,10 @@ def test_violence_takes_the_kind_and_the_doer_of_the_attack_it_was_done_in_or_by
 def test_aid_of_a_kind_as_an_event_noun():
     assert triples(code("German military aid to Ukraine arrived on Monday.")) == {("DEU", "072", "UKR")}
     assert triples(code("Japanese humanitarian aid to Syria arrived on Monday.")) == {("JPN", "073", "SYR")}
+
+
+def test_an_accusation_of_violence_is_one_of_aggression_or_of_war_crimes():
+    assert ("UKR", "1123", "RUS") in triples(code("Ukraine accused Russia of shelling Kharkiv."))
+    assert triples(code("Ukraine blamed Russia for the attack on the power plant.")) == {("UKR", "1123", "RUS")}
+    assert triples(code("Serbia accused Croatia of the massacre of Serb civilians.")) == {("SRB", "1124", "HRV")}
+    assert ("USA", "112", "IRN") in triples(code("The United States accused Iran of arming the Houthis."))

@@ -39,6 +39,9 @@ LOOKBACK_SENTENCES = 2
 _RECENT = frozenset({"recent", "latest", "last", "previous"})
 # Auxiliaries that make what was said a demand ("Libya must hand over the suspects").
 _OBLIGATIONS = frozenset({"must", "should"})
+_ACCUSATION = "112"
+# What an accusation of violence is, by the violence's root: of aggression (18, 19), of war crimes (20).
+_ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
 # Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
 # them is an intent to de-escalate (0356); refusing another hostile act is an intent to cooperate (030).
 _ARMED_FORCE = frozenset({"15", "18", "19", "20"})
@@ -388,6 +391,8 @@ class _Coder:
         """A verb's unspecified code (190) made as specific as the event of its root, or for violence of
         any violent root, the verb says it was done in or by: "engaged the troops in a firefight" (193),
         "were killed in an air strike" (195), "a roadside bombing killed" (1833)."""
+        if code == _ACCUSATION:
+            return self._accused_of(verb)
         if not code.endswith("0"):
             return code
         for noun in syntax.prepositional_objects(verb, frozenset({"in"})) + syntax.subjects(verb):
@@ -397,6 +402,23 @@ class _Coder:
             ):
                 return pattern.code
         return code
+
+    def _accused_of(self, verb: Token) -> str:
+        """An accusation made as specific as the violence it says was done: "accused Russia of shelling
+        Kharkiv", "blamed Iran for the attack" (1123, aggression), "of a massacre" (1124, war crimes)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            for named in prep.children:
+                if named.dep_ == "pcomp":
+                    codes = [p.code for p in self.lexicon.verb_patterns(named.lemma_.lower())]
+                else:
+                    pattern = self._noun_pattern(named) if named.dep_ == "pobj" else None
+                    codes = [pattern.code] if pattern is not None else []
+                specific = next((_ACCUSED_OF[c[:2]] for c in codes if c[:2] in _ACCUSED_OF), None)
+                if specific is not None:
+                    return specific
+        return _ACCUSATION
 
     def _origins(self, verb: Token, pattern: VerbPattern, patients: list[Token], doers: list[Token]) -> list[Actor]:
         """Who did an act that names no one as its doer, where English says it otherwise: violence comes
