@@ -39,8 +39,9 @@ LOOKBACK_SENTENCES = 2
 _RECENT = frozenset({"recent", "latest", "last", "previous"})
 # Auxiliaries that make what was said a demand ("Libya must hand over the suspects").
 _OBLIGATIONS = frozenset({"must", "should"})
+# An accusation (112), and what one of violence is, by the violence's root: of aggression (18, 19),
+# of war crimes (20).
 _ACCUSATION = "112"
-# What an accusation of violence is, by the violence's root: of aggression (18, 19), of war crimes (20).
 _ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
 # Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
 # them is an intent to de-escalate (0356); refusing another hostile act is an intent to cooperate (030).
@@ -388,9 +389,10 @@ class _Coder:
         return [self._draft(index, verb, s, t, code, symmetric, how) for s in acting for t in targets]
 
     def _specified(self, verb: Token, code: str) -> str:
-        """A verb's unspecified code (190) made as specific as the event of its root, or for violence of
-        any violent root, the verb says it was done in or by: "engaged the troops in a firefight" (193),
-        "were killed in an air strike" (195), "a roadside bombing killed" (1833)."""
+        """A verb's code made as specific as what the sentence says of the act: an unspecified one (190)
+        takes the kind of event of its root (for violence, of any violent root) it was done in or by
+        ("engaged the troops in a firefight": 193, "killed in an air strike": 195, "a roadside bombing
+        killed": 1833), an accusation what it accuses of (see ``_accused_of``)."""
         if code == _ACCUSATION:
             return self._accused_of(verb)
         if not code.endswith("0"):
@@ -428,8 +430,7 @@ class _Coder:
         ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
         state or group of the act it happened in ("killed in Israeli shelling", "in a bombing by
         al-Shabaab"), also when what did it is a weapon or an attack ("a roadside bomb near Samarra
-        killed a US soldier"), not a mishap; not the
-        armed who "were engaged" in fighting somewhere. Attackers known only by the place are that
+        killed a US soldier"), not a mishap; not the armed who "were engaged" in fighting somewhere. Attackers known only by the place are that
         state's unidentified armed forces (UAF), whom relations between states do not count; an act
         named by its state ("Israeli shelling") is that state's."""
         code = pattern.code
