@@ -197,7 +197,7 @@ def test_a_demand_is_aimed_at_the_subject_of_its_clause():
 
 def test_what_is_given_to_an_indirect_object_and_amounts_of_aid():
     assert triples(code("Finland gave Tanzania a grant.")) == {("FIN", "071", "TZA")}
-    assert triples(code("The European Union gave Ivory Coast 5 million dollars of aid.")) == {("EU", "070", "CIV")}
+    assert triples(code("The European Union gave Ivory Coast 5 million dollars of aid.")) == {("EU", "071", "CIV")}, "money given as aid is economic aid"
 
 
 def test_a_prepositional_verb_takes_its_object_from_the_preposition():
@@ -654,3 +654,14 @@ def test_an_accusation_of_violence_is_one_of_aggression_or_of_war_crimes():
     assert triples(code("Ukraine blamed Russia for the attack on the power plant.")) == {("UKR", "1123", "RUS")}
     assert triples(code("Serbia accused Croatia of the massacre of Serb civilians.")) == {("SRB", "1124", "HRV")}
     assert ("USA", "112", "IRN") in triples(code("The United States accused Iran of arming the Houthis."))
+
+
+def test_aid_of_a_kind_given_is_coded_as_that_kind_and_fire_exchanged_is_a_fight_between_both():
+    assert triples(code("Japan sent humanitarian aid to Turkey.")) == {("JPN", "073", "TUR")}
+    assert triples(code("Japan sent aid to Turkey.")) == {("JPN", "070", "TUR")}
+    [event] = code("India and Pakistan exchanged fire along the border.")
+    assert {event.source.principal, event.target.principal} == {"IND", "PAK"} and event.cameo == "193" and event.symmetric
+
+
+def test_a_ban_on_imports_of_a_country_s_goods_is_an_embargo():
+    assert triples(code("China banned the import of Australian wine.")) == {("CHN", "163", "AUS")}
