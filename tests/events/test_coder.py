@@ -665,3 +665,9 @@ def test_aid_of_a_kind_given_is_coded_as_that_kind_and_fire_exchanged_is_a_fight
 
 def test_a_ban_on_imports_of_a_country_s_goods_is_an_embargo():
     assert triples(code("China banned the import of Australian wine.")) == {("CHN", "163", "AUS")}
+
+
+def test_what_coordinated_subjects_sign_somewhere_is_between_them():
+    [event] = code("Armenia and Azerbaijan signed an agreement in Moscow.")
+    assert {event.source.principal, event.target.principal} == {"ARM", "AZE"} and event.cameo == "057"
+    assert triples(code("France and Germany signed an agreement with Russia.")) == {("FRA", "057", "RUS"), ("DEU", "057", "RUS")}

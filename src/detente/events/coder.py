@@ -357,7 +357,10 @@ class _Coder:
                 continue
             acting = self._placed(verb, pattern.code, acting, targets)
             found = self._pairs(index, verb, pattern, acting, targets, how)
-            if any(_two_sided(d) for d in found):
+            # What coordinated subjects do together with an object that names no partner ("Serbia and
+            # Kosovo signed an agreement in Brussels") is between them, not with what the object is about.
+            among_them = "symmetric" in pattern.flags and pattern.objects and not pattern.preps and _pairs_among(sources)
+            if any(_two_sided(d) for d in found) and not among_them:
                 return found
             applied.append((pattern, objects, acting))
         among = next((pattern for pattern, _, _ in applied if "symmetric" in pattern.flags), None)
