@@ -671,3 +671,18 @@ def test_what_coordinated_subjects_sign_somewhere_is_between_them():
     [event] = code("Armenia and Azerbaijan signed an agreement in Moscow.")
     assert {event.source.principal, event.target.principal} == {"ARM", "AZE"} and event.cameo == "057"
     assert triples(code("France and Germany signed an agreement with Russia.")) == {("FRA", "057", "RUS"), ("DEU", "057", "RUS")}
+
+
+def test_an_appeal_for_aid_of_a_kind_and_a_refusal_to_admit_inspectors():
+    assert triples(code("Ukraine asked Germany for tanks.")) == {("UKR", "0232", "DEU")}
+    assert triples(code("Nepal asked India for help.")) == {("NPL", "023", "IND")}
+    assert triples(code("Haiti appealed to Canada for humanitarian aid.")) == {("HTI", "0233", "CAN")}
+    assert triples(code("Iraq requested military aid from the United States.")) == {("IRQ", "0232", "USA")}
+    assert triples(code("Venezuela refused to allow UN inspectors into the country.")) == {("VEN", "1245", "UNO")}
+
+
+def test_expelling_peacekeepers_inspectors_or_aid_agencies_has_its_own_code():
+    assert triples(code("Mali expelled the UN peacekeepers.")) == {("MLI", "1661", "UNO")}
+    assert triples(code("Iran expelled the IAEA inspectors.")) == {("IRN", "1662", "IAEA")}
+    assert triples(code("Burundi forced the UN refugee agency out of the country.")) == {("BDI", "1663", "UNO")}
+    assert triples(code("Kenya forced the Somali refugees out of the camp.")) == {("KEN", "174", "SOM")}

@@ -342,7 +342,8 @@ class _Coder:
         applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
             if pattern.particle is not None and pattern.particle != particle:
-                objects = syntax.children(prepositions[pattern.particle], "pobj")
+                # A preposition with no object of its own is a particle ("forced the agency out of X").
+                objects = syntax.children(prepositions[pattern.particle], "pobj") or syntax.children(verb, "dobj")
             else:
                 objects = patients if passive else syntax.children(verb, "dobj")
             if passive and not doers and pattern.particle in prepositions and pattern.particle != particle:
@@ -511,7 +512,11 @@ class _Coder:
                 targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
             found = self._actors(targets)
         else:
-            targets = [c for t in objects + _indirect_objects(verb) for c in syntax.conjuncts(t)]
+            addressed = _indirect_objects(verb)
+            if pattern.particle is not None and pattern.particle not in {c.lower_ for c in syntax.children(verb, "prt")}:
+                # Whom a prepositional verb is addressed to is its direct object ("asked Germany for tanks").
+                addressed += syntax.children(verb, "dobj")
+            targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
             found = self._actors(targets)
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
