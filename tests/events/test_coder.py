@@ -686,3 +686,8 @@ def test_expelling_peacekeepers_inspectors_or_aid_agencies_has_its_own_code():
     assert triples(code("Iran expelled the IAEA inspectors.")) == {("IRN", "1662", "IAEA")}
     assert triples(code("Burundi forced the UN refugee agency out of the country.")) == {("BDI", "1663", "UNO")}
     assert triples(code("Kenya forced the Somali refugees out of the camp.")) == {("KEN", "174", "SOM")}
+
+
+def test_troops_massed_on_a_border_and_crossings_closed():
+    assert triples(code("Russia massed troops on the Ukrainian border.")) == {("RUS", "150", "UKR")}
+    assert triples(code("Israel closed its crossings with Gaza.")) == {("ISR", "191", "PSE")}
