@@ -696,3 +696,8 @@ def test_troops_massed_on_a_border_and_crossings_closed():
 def test_money_pledged_is_a_promise_of_economic_aid_and_a_loan_approved_is_aid():
     assert triples(code("China pledged $5 billion to Pakistan.")) == {("CHN", "0331", "PAK")}
     assert triples(code("The World Bank approved a $3 billion loan to Egypt.")) == {("WBK", "071", "EGY")}
+
+
+def test_a_counterpart_is_of_the_country_its_adjective_names_not_of_its_possessor():
+    assert triples(code("Lavrov held talks with his Turkish counterpart in Moscow.")) == {("RUS", "046", "TUR")}
+    assert triples(code("The Spanish ministers met their Moroccan counterparts.")) == {("ESP", "040", "MAR")}

@@ -431,10 +431,11 @@ class _Resolver:
         return found is not None and (found[0].sector in _CHALLENGERS) == (role.sector in _CHALLENGERS)
 
     def _owner(self, token: Token, role: Role, first: int) -> Mention | None:
-        """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X."""
+        """Whose role it is: a modifier ("Russian", "Taliban", "Russia's"), or "of"/"in" X. A name or an
+        adjective comes before a possessive pronoun: "his Chinese counterpart" is Chinese."""
         candidates = [child for child in token.children if child.dep in _OWNER_DEP_IDS]
         candidates += [child for c in candidates if c.dep == _COMPOUND for child in c.children if child.dep in _OWNER_DEP_IDS]
-        for child in sorted(candidates, key=lambda c: c.i):
+        for child in sorted(candidates, key=lambda c: (c.pos_ == "PRON", c.i)):
             owner = self._modifier(child)
             if owner is not None:
                 return owner
