@@ -701,3 +701,8 @@ def test_money_pledged_is_a_promise_of_economic_aid_and_a_loan_approved_is_aid()
 def test_a_counterpart_is_of_the_country_its_adjective_names_not_of_its_possessor():
     assert triples(code("Lavrov held talks with his Turkish counterpart in Moscow.")) == {("RUS", "046", "TUR")}
     assert triples(code("The Spanish ministers met their Moroccan counterparts.")) == {("ESP", "040", "MAR")}
+
+
+def test_talks_by_phone_are_a_phone_call_and_revenge_vowed_is_a_threat():
+    assert triples(code("Macron spoke by phone with Zelensky.")) == {("FRA", "041", "UKR")}
+    assert triples(code("Iran vowed revenge against Israel.")) == {("IRN", "130", "ISR")}

@@ -43,6 +43,8 @@ _OBLIGATIONS = frozenset({"must", "should"})
 # of war crimes (20).
 _ACCUSATION = "112"
 _ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
+# The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
+_DONE_IN = frozenset({"in", "by", "over"})
 # Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
 # them is an intent to de-escalate (0356); refusing another hostile act is an intent to cooperate (030).
 _ARMED_FORCE = frozenset({"15", "18", "19", "20"})
@@ -396,12 +398,12 @@ class _Coder:
         """A verb's code made as specific as what the sentence says of the act: an unspecified one (190)
         takes the kind of event of its root (for violence, of any violent root) it was done in or by
         ("engaged the troops in a firefight": 193, "killed in an air strike": 195, "a roadside bombing
-        killed": 1833), an accusation what it accuses of (see ``_accused_of``)."""
+        killed": 1833, "spoke by phone": 041), an accusation what it accuses of (see ``_accused_of``)."""
         if code == _ACCUSATION:
             return self._accused_of(verb)
         if not code.endswith("0"):
             return code
-        for noun in syntax.prepositional_objects(verb, frozenset({"in"})) + syntax.subjects(verb):
+        for noun in syntax.prepositional_objects(verb, _DONE_IN) + syntax.subjects(verb):
             pattern = self._noun_pattern(noun)
             if pattern is not None and (
                 pattern.code[:2] == code[:2] or _VIOLENT.match(code) and _VIOLENT.match(pattern.code)
