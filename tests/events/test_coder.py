@@ -706,3 +706,9 @@ def test_a_counterpart_is_of_the_country_its_adjective_names_not_of_its_possesso
 def test_talks_by_phone_are_a_phone_call_and_revenge_vowed_is_a_threat():
     assert triples(code("Macron spoke by phone with Zelensky.")) == {("FRA", "041", "UKR")}
     assert triples(code("Iran vowed revenge against Israel.")) == {("IRN", "130", "ISR")}
+
+
+def test_aid_of_a_kind_cut_and_cooperation_ended():
+    assert triples(code("Israel halted humanitarian aid to Gaza.")) == {("ISR", "1623", "PSE")}
+    assert triples(code("Germany halted arms sales to Saudi Arabia.")) == {("DEU", "1622", "SAU")}
+    assert triples(code("Niger ended military cooperation with France.")) == {("NER", "160", "FRA")}
