@@ -712,3 +712,11 @@ def test_aid_of_a_kind_cut_and_cooperation_ended():
     assert triples(code("Israel halted humanitarian aid to Gaza.")) == {("ISR", "1623", "PSE")}
     assert triples(code("Germany halted arms sales to Saudi Arabia.")) == {("DEU", "1622", "SAU")}
     assert triples(code("Niger ended military cooperation with France.")) == {("NER", "160", "FRA")}
+
+
+def test_attacks_by_aircraft_are_aerial_and_attacks_on_computers_cyber():
+    assert triples(code("Israeli jets bombed Hamas targets in Gaza.")) == {("ISR", "195", "HAMAS")}
+    assert triples(code("The Houthis fired a drone at a Saudi oil facility.")) == {("HOUTHIS", "195", "SAU")}
+    assert triples(code("Syrian troops attacked a Turkish helicopter.")) == {("SYR", "190", "TUR")}
+    assert triples(code("Militants bombed a Kenyan bus.")) == {("", "183", "KEN")}
+    assert triples(code("Chinese hackers attacked Taiwanese government websites.")) == {("CHN", "170", "TWN")}

@@ -43,6 +43,11 @@ _OBLIGATIONS = frozenset({"must", "should"})
 # of war crimes (20).
 _ACCUSATION = "112"
 _ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
+# Bombing, attacking and firing (183, 190, 193, 194) done by aircraft or firing them ("jets bombed",
+# "fired drones at") is employing aerial weapons (195).
+_GROUND_VIOLENCE = frozenset({"183", "190", "193", "194"})
+_FIRING = frozenset({"193", "194"})
+_AERIAL = "195"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
 _DONE_IN = frozenset({"in", "by", "over"})
 # Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
@@ -398,9 +403,13 @@ class _Coder:
         """A verb's code made as specific as what the sentence says of the act: an unspecified one (190)
         takes the kind of event of its root (for violence, of any violent root) it was done in or by
         ("engaged the troops in a firefight": 193, "killed in an air strike": 195, "a roadside bombing
-        killed": 1833, "spoke by phone": 041), an accusation what it accuses of (see ``_accused_of``)."""
+        killed": 1833, "spoke by phone": 041), an attack by aircraft is aerial (195), an accusation is
+        of what it accuses of (see ``_accused_of``)."""
         if code == _ACCUSATION:
             return self._accused_of(verb)
+        aerial = [*syntax.subjects(verb), *syntax.agents(verb)] + (syntax.children(verb, "dobj") if code in _FIRING else [])
+        if code in _GROUND_VIOLENCE and any("aerial" in cues_of(t, self.lexicon) for t in aerial):
+            return _AERIAL
         if not code.endswith("0"):
             return code
         for noun in syntax.prepositional_objects(verb, _DONE_IN) + syntax.subjects(verb):
