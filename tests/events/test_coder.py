@@ -720,3 +720,9 @@ def test_attacks_by_aircraft_are_aerial_and_attacks_on_computers_cyber():
     assert triples(code("Syrian troops attacked a Turkish helicopter.")) == {("SYR", "190", "TUR")}
     assert triples(code("Militants bombed a Kenyan bus.")) == {("", "183", "KEN")}
     assert triples(code("Chinese hackers attacked Taiwanese government websites.")) == {("CHN", "170", "TWN")}
+
+
+def test_a_suicide_bomber_is_an_insurgent_not_an_aircraft():
+    assert triples(code("A suicide bomber killed three Pakistani soldiers.")) == {("", "190", "PAK")}
+    [event] = code("A suicide bomber killed three Pakistani soldiers.")
+    assert event.source.sector == "INS"
