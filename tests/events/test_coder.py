@@ -726,3 +726,8 @@ def test_a_suicide_bomber_is_an_insurgent_not_an_aircraft():
     assert triples(code("A suicide bomber killed three Pakistani soldiers.")) == {("", "190", "PAK")}
     [event] = code("A suicide bomber killed three Pakistani soldiers.")
     assert event.source.sector == "INS"
+
+
+def test_a_protest_made_to_a_government_is_an_official_complaint_and_one_outside_an_embassy_is_against_its_state():
+    assert triples(code("Japan protested to China over the incursion.")) == {("JPN", "114", "CHN")}
+    assert triples(code("Iranian students demonstrated outside the British embassy.")) == {("IRN", "141", "GBR")}
