@@ -731,3 +731,13 @@ def test_a_suicide_bomber_is_an_insurgent_not_an_aircraft():
 def test_a_protest_made_to_a_government_is_an_official_complaint_and_one_outside_an_embassy_is_against_its_state():
     assert triples(code("Japan protested to China over the incursion.")) == {("JPN", "114", "CHN")}
     assert triples(code("Iranian students demonstrated outside the British embassy.")) == {("IRN", "141", "GBR")}
+
+
+def test_a_ceasefire_or_talks_agreed_to_and_troops_withdrawn():
+    [event] = code("Armenia and Azerbaijan agreed to a ceasefire.")
+    assert {event.source.principal, event.target.principal} == {"ARM", "AZE"} and event.cameo == "0356" and event.is_fact, (
+        "CAMEO codes agreeing to a ceasefire as the intent to de-escalate, declaring one as 0871"
+    )
+    assert triples(code("Hamas declared a truce with Israel.")) == {("HAMAS", "0871", "ISR")}
+    assert triples(code("Ethiopia agreed to talks with Egypt.")) == {("ETH", "036", "EGY")}
+    assert triples(code("Armenia withdrew its troops from Azerbaijan.")) == {("ARM", "0874", "AZE")}
