@@ -691,6 +691,7 @@ def test_expelling_peacekeepers_inspectors_or_aid_agencies_has_its_own_code():
 def test_troops_massed_on_a_border_and_crossings_closed():
     assert triples(code("Russia massed troops on the Ukrainian border.")) == {("RUS", "150", "UKR")}
     assert triples(code("Israel closed its crossings with Gaza.")) == {("ISR", "191", "PSE")}
+    assert triples(code("Egypt closed its airspace to Qatari flights.")) == {("EGY", "191", "QAT")}
 
 
 def test_money_pledged_is_a_promise_of_economic_aid_and_a_loan_approved_is_aid():
