@@ -113,6 +113,10 @@ def test_intent_is_coded_as_intent_not_as_the_act():
     assert triples(code("Russia threatened to invade Georgia.")) == {("RUS", "1382", "GEO")}
 
 
+def test_a_scheduled_act_has_not_happened_yet():
+    assert triples(code("The Peruvian president is scheduled to visit Chile on Friday.")) == {("PER", "036", "CHL")}
+
+
 def test_a_promise_of_restraint_is_cooperation():
     event = only(code("Hamas promised not to attack Israel."), "HAMAS", "ISR")
     assert event.root == "03" and event.is_fact
