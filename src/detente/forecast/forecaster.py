@@ -30,7 +30,7 @@ from detente.forecast.tkg import OBJECT, TIME
 
 CELLS_PER_CHUNK = 2**22
 EXACT, PARTNER, STRANGER = range(3)
-COMPARED = ("recent", "log_count", "object_of_relation", "two_hop", "like_", "affinity", "first_stage")
+COMPARED = ("recent", "log_count", "object_of_relation", "two_hop", "first_stage")
 
 
 @dataclass(frozen=True)

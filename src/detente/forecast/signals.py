@@ -89,7 +89,7 @@ class Signals:
         if "hops" in self.blocks:
             names += [f"two_hop_{tau:g}" for tau in taus]
         if "similar" in self.blocks:
-            names += ["like_subject_by_relation", "like_subject", "partners_by_relation", "like_objects_by_relation", "affinity"]
+            names += ["like_subject_by_relation", "like_subject", "like_objects_by_relation", "affinity"]
         return names
 
     # -- candidates and pair signals ---------------------------------------------------------------------
@@ -186,9 +186,9 @@ class Signals:
         if "roles" in self.blocks:
             self._tables["role_prior"] = [self._layouts["role_prior"].matrix(triple.count)]
         if "similar" in self.blocks:
-            pairs = self._layouts["similar_pairs"].matrix(history.families["pair"].count)
+            pairs = self._layouts["similar_pairs"].matrix(history.families["pair"].decayed[-1])
             self.similarity.update(pairs, history.now)
-            self._tables["similar"] = [self._layouts["similar_relation"].matrix(triple.count), pairs]
+            self._tables["similar"] = [self._layouts["similar_relation"].matrix(triple.decayed[-1]), pairs]
         self._tables_at = history.now
 
     def _build_layouts(self) -> dict[str, Layout]:
@@ -332,33 +332,26 @@ class Context:
 
 def _alike(signals: Signals, queries: np.ndarray, subject_relation: np.ndarray, latest: np.ndarray) -> list[np.ndarray]:
     """(queries x entities) each: what the entities most like ``s`` did by ``r`` (and at all) to each
-    entity, what ``s``'s main partners did by ``r``, how alike each entity is to those ``s`` did ``r``
-    to, and the low-rank pair matrix at ``s``."""
+    entity, how alike each entity is to those ``s`` did ``r`` to, and the low-rank pair matrix at ``s``."""
     history, similarity = signals.history, signals.similarity
     by_relation, pairs = signals._tables["similar"]
     subject, relation = queries[:, 0], queries[:, 1]
     subjects, row = np.unique(subject, return_inverse=True)
     neighbour, weight = similarity.neighbours(subjects)
-    count = neighbour.shape[1]
-
-    def done_by(neighbour: np.ndarray, weight: np.ndarray) -> np.ndarray:
-        ids = history.families["subject_relation"].ids(neighbour[row] * 2 * history.num_relations + relation[:, None])
-        cells = (np.repeat(np.arange(len(queries)), neighbour.shape[1]), np.maximum(ids, 0).ravel())
-        mix = sp.csr_matrix(((weight[row] * (ids >= 0)).ravel(), cells), shape=(len(queries), by_relation.shape[0]))
-        return np.log1p((mix @ by_relation).toarray() * latest)
-
+    size, count = len(queries), neighbour.shape[1]
+    ids = history.families["subject_relation"].ids(neighbour[row] * 2 * history.num_relations + relation[:, None])
+    mix = sp.csr_matrix(
+        ((weight[row] * (ids >= 0)).ravel(), (np.repeat(np.arange(size), count), np.maximum(ids, 0).ravel())), shape=(size, by_relation.shape[0])
+    )
+    alike_by_relation = np.log1p((mix @ by_relation).toarray() * latest)
     mix = sp.csr_matrix((weight.ravel(), (np.repeat(np.arange(len(subjects)), count), neighbour.ravel())), shape=(len(subjects), pairs.shape[0]))
     alike = np.log1p((mix @ pairs).toarray()[row] * latest)
-    dealt = pairs[subjects].toarray()
-    partner = np.argpartition(-dealt, count - 1, axis=1)[:, :count]
-    strength = np.take_along_axis(dealt, partner, axis=1)
     own = sp.csr_matrix(by_relation[np.maximum(subject_relation, 0)].multiply((subject_relation >= 0)[:, None]))
     totals = np.asarray(own.sum(axis=1)).ravel()
     profile = (own @ similarity.vectors) / np.maximum(totals, 1e-12)[:, None]
     objects_alike = profile @ similarity.vectors.T
     affinity = similarity.affinity(subjects)[row]
-    partners = done_by(partner, strength / np.maximum(strength.sum(axis=1, keepdims=True), 1e-12))
-    return [table.astype(np.float32) for table in (done_by(neighbour, weight), alike, partners, objects_alike, affinity)]
+    return [table.astype(np.float32) for table in (alike_by_relation, alike, objects_alike, affinity)]
 
 
 def _lookup(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
