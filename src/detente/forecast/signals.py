@@ -21,10 +21,9 @@ import scipy.sparse as sp
 
 from detente.forecast.history import History, inverse_relation
 from detente.forecast.names import EntityKinds
-from detente.forecast.similarity import Similarity
 
 RECURRENCE = ("exact", "reciprocal", "relaxed")
-BLOCKS = ("recurrence", "rules", "popularity", "country", "roles", "hops", "similar")
+BLOCKS = ("recurrence", "rules", "popularity", "country", "roles", "hops")
 WALK_FLOOR = 1e-4
 
 
@@ -60,7 +59,6 @@ class Signals:
         self._relation_of_sorted_triple = relation[self._triples_by_pair]
         self.rule_confidence = np.zeros((relations, relations))
         self._layouts = self._build_layouts()
-        self.similarity = Similarity(entities)
         self._tables: dict[str, list[sp.csr_matrix]] = {}
         self._tables_at = -np.inf
 
@@ -88,8 +86,6 @@ class Signals:
             names += ["role_prior", "subject_to_role_by_relation", "subject_to_role"]
         if "hops" in self.blocks:
             names += [f"two_hop_{tau:g}" for tau in taus]
-        if "similar" in self.blocks:
-            names += ["like_subject_by_relation", "like_subject", "like_objects_by_relation", "affinity"]
         return names
 
     # -- candidates and pair signals ---------------------------------------------------------------------
@@ -185,10 +181,6 @@ class Signals:
                 self._tables[block] = [self._layouts[f"{block}_{by}"].matrix(triple.decayed[-1]) for by in ("relation", "any")]
         if "roles" in self.blocks:
             self._tables["role_prior"] = [self._layouts["role_prior"].matrix(triple.count)]
-        if "similar" in self.blocks:
-            pairs = self._layouts["similar_pairs"].matrix(history.families["pair"].decayed[-1])
-            self.similarity.update(pairs, history.now)
-            self._tables["similar"] = [self._layouts["similar_relation"].matrix(triple.decayed[-1]), pairs]
         self._tables_at = history.now
 
     def _build_layouts(self) -> dict[str, Layout]:
@@ -201,8 +193,6 @@ class Signals:
             "popularity": Layout(popular // entities, popular % entities, (relations, entities)),
             "hops": Layout(pairs // entities, pairs % entities, (entities, entities)),
             "role_prior": Layout(kinds.role[subject] * relations + relation, kinds.role[obj], (kinds.num_roles * relations, kinds.num_roles)),
-            "similar_pairs": Layout(pairs // entities, pairs % entities, (entities, entities)),
-            "similar_relation": Layout(subject_relation, obj, (len(history.families["subject_relation"].keys), entities)),
         }
         for block, of_entity, width in (("country", kinds.group, kinds.num_groups), ("roles", kinds.role, kinds.num_roles)):
             layouts[f"{block}_relation"] = Layout(subject_relation, of_entity[obj], (len(history.families["subject_relation"].keys), width))
@@ -271,8 +261,6 @@ class Context:
             counts = tables["role_prior"][0][rows].toarray() + 0.5
             sizes = np.maximum(np.bincount(kinds.role, minlength=kinds.num_roles), 1)
             self._prior = np.log(counts / counts.sum(axis=1, keepdims=True) / sizes).astype(np.float32)
-        if "similar" in self.blocks:
-            self._similar = _alike(signals, queries, subject_relation, latest)
         if "hops" in self.blocks:
             subjects, self._hop_row = np.unique(subject, return_inverse=True)
             self._reach = []
@@ -298,8 +286,6 @@ class Context:
             columns += [table[owner, role] for table in self._leanings["roles"]]
         if "hops" in self.blocks:
             columns += [_lookup(reach, self._hop_row[owner], entity) for reach in self._reach]
-        if "similar" in self.blocks:
-            columns += [table[owner, entity] for table in self._similar]
         return np.stack(columns, axis=1).astype(np.float32) if columns else np.zeros((len(owner), 0), dtype=np.float32)
 
     def weighted(self, weights: np.ndarray) -> np.ndarray:
@@ -322,36 +308,9 @@ class Context:
             out += by_role[:, kinds.role]
             column += 3
         if "hops" in self.blocks:
-            reach = sum(w * table for w, table in zip(weights[column : column + len(self._reach)], self._reach))
+            reach = sum(w * table for w, table in zip(weights[column:], self._reach))
             out += reach.toarray()[self._hop_row]
-            column += len(self._reach)
-        if "similar" in self.blocks:
-            out += sum(w * table for w, table in zip(weights[column:], self._similar))
         return out
-
-
-def _alike(signals: Signals, queries: np.ndarray, subject_relation: np.ndarray, latest: np.ndarray) -> list[np.ndarray]:
-    """(queries x entities) each: what the entities most like ``s`` did by ``r`` (and at all) to each
-    entity, how alike each entity is to those ``s`` did ``r`` to, and the low-rank pair matrix at ``s``."""
-    history, similarity = signals.history, signals.similarity
-    by_relation, pairs = signals._tables["similar"]
-    subject, relation = queries[:, 0], queries[:, 1]
-    subjects, row = np.unique(subject, return_inverse=True)
-    neighbour, weight = similarity.neighbours(subjects)
-    size, count = len(queries), neighbour.shape[1]
-    ids = history.families["subject_relation"].ids(neighbour[row] * 2 * history.num_relations + relation[:, None])
-    mix = sp.csr_matrix(
-        ((weight[row] * (ids >= 0)).ravel(), (np.repeat(np.arange(size), count), np.maximum(ids, 0).ravel())), shape=(size, by_relation.shape[0])
-    )
-    alike_by_relation = np.log1p((mix @ by_relation).toarray() * latest)
-    mix = sp.csr_matrix((weight.ravel(), (np.repeat(np.arange(len(subjects)), count), neighbour.ravel())), shape=(len(subjects), pairs.shape[0]))
-    alike = np.log1p((mix @ pairs).toarray()[row] * latest)
-    own = sp.csr_matrix(by_relation[np.maximum(subject_relation, 0)].multiply((subject_relation >= 0)[:, None]))
-    totals = np.asarray(own.sum(axis=1)).ravel()
-    profile = (own @ similarity.vectors) / np.maximum(totals, 1e-12)[:, None]
-    objects_alike = profile @ similarity.vectors.T
-    affinity = similarity.affinity(subjects)[row]
-    return [table.astype(np.float32) for table in (alike_by_relation, alike, objects_alike, affinity)]
 
 
 def _lookup(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
