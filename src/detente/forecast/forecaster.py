@@ -91,7 +91,8 @@ class Forecaster:
         if self.second is None:
             return first
         rows, entities = self._shortlist(first)
-        second = self.second.score(self._second_signals(queries, first, context, owner, entity, pairs, rows, entities))
+        signals = self._second_signals(queries, first, context, owner, entity, pairs, rows, entities)
+        second = self.second.score(signals)
         scores = first.astype(np.float64)
         lift = first.max(axis=1) - second.min() + 1.0
         scores[rows, entities] = second + lift[rows]
@@ -147,18 +148,16 @@ class Forecaster:
             raise ValueError("the history already reveals the fitting facts; fit on facts later than the history")
         rng = np.random.default_rng(self.settings.seed)
         start = self.history.checkpoint()
-        self.signals.rule_confidence = rule_confidence(self.history) if "rules" in self.settings.blocks else self.signals.rule_confidence
+        if {"rules", "foretold"} & self.settings.blocks:
+            self.signals.rule_confidence = rule_confidence(self.history)
         asked = with_inverses(facts, self.history.num_relations)
         asked = asked[np.argsort(asked[:, TIME], kind="stable")]
         first_pick, second_pick = (rng.random(len(asked)) < cap / max(1, len(asked)) for cap in self.settings.fit_queries)
         self.first = fit_linear(Lists.join(list(self._walk(asked, first_pick, advance, self._first_lists, rng))), kinds=3)
         self.history.restore(start)
         if self.settings.rerank:
-            self.second = fit_mlp(
-                Lists.join(list(self._walk(asked, second_pick, advance, self._second_lists, rng))),
-                hidden=self.settings.hidden,
-                seed=self.settings.seed,
-            )
+            lists = Lists.join(list(self._walk(asked, second_pick, advance, self._second_lists, rng)))
+            self.second = fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed)
             self.history.restore(start)
         return self
 
