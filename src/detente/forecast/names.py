@@ -62,7 +62,7 @@ class EntityKinds:
         dealt = np.bincount(index.ravel(), weights=weights[counted], minlength=len(cells))
         order = np.lexsort((-dealt, cells // self.num_groups))
         entity, most = cells[order] // self.num_groups, cells[order] % self.num_groups
-        leading = np.r_[True, entity[1:] != entity[:-1]]
+        leading = np.r_[True, entity[1:] != entity[:-1]][: len(entity)]
         group = self.group.copy()
         group[entity[leading]] = most[leading]
         return replace(self, group=group)
