@@ -100,8 +100,7 @@ class Forecaster:
         if self.second is None:
             return first
         rows, entities = self._shortlist(first)
-        signals = self._second_signals(queries, first, context, owner, entity, pairs, rows, entities)
-        second = self.second.score(signals)
+        second = self.second.score(self._second_signals(queries, first, context, owner, entity, pairs, rows, entities))
         scores = first.astype(np.float64)
         lift = first.max(axis=1) - second.min() + 1.0
         scores[rows, entities] = second + lift[rows]
