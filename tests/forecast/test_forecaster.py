@@ -91,3 +91,17 @@ def test_entities_of_one_country_share_a_group():
     kinds = EntityKinds.of(["Nigeria", "Police_(Nigeria)", "Police (Ghana)", "Barack Obama"])
     assert kinds.group[0] == kinds.group[1] != kinds.group[2]
     assert kinds.role[1] == kinds.role[2] != kinds.role[0] == kinds.role[3] == 0
+
+
+def test_an_entity_without_a_country_is_placed_where_it_deals_most():
+    kinds = EntityKinds.of(["Canada", "Police (Canada)", "Justin Trudeau", "Police (Ghana)", "Ghana", "Nobody"])
+    first, second = np.array([2, 2, 2, 5]), np.array([1, 0, 3, 2])
+    placed = kinds.placed(first, second, np.array([2.0, 1.0, 2.0, 5.0]))
+    assert placed.group[2] == kinds.group[0] != kinds.group[2]
+    assert placed.group[5] == kinds.group[5] and (placed.group[:2] == kinds.group[:2]).all()
+
+
+def test_entities_with_no_shared_country_to_turn_to_stay_where_they_are():
+    kinds = EntityKinds.of(["Justin Trudeau", "Nobody", "Canada"])
+    placed = kinds.placed(np.array([0, 1]), np.array([1, 2]), np.array([1.0, 1.0]))
+    assert (placed.group == kinds.group).all()

@@ -39,12 +39,14 @@ class Family:
 
     keys: np.ndarray
     count: np.ndarray = field(init=False)
+    first: np.ndarray = field(init=False)
     last: np.ndarray = field(init=False)
     decayed: np.ndarray = field(init=False)
     taus: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         self.count = np.zeros(len(self.keys))
+        self.first = np.full(len(self.keys), np.inf)
         self.last = np.full(len(self.keys), -np.inf)
         self.decayed = np.zeros((len(self.taus), len(self.keys)))
 
@@ -105,6 +107,7 @@ class History:
         for name, family in self.families.items():
             ids = self.fact_ids[name][new]
             np.add.at(family.count, ids, 1.0)
+            np.minimum.at(family.first, ids, times)
             np.maximum.at(family.last, ids, times)
             for k in range(len(self.taus)):
                 np.add.at(family.decayed[k], ids, weights[k])
@@ -118,11 +121,11 @@ class History:
 
     def checkpoint(self) -> tuple:
         """The state to come back to with ``restore``: fitting walks the same days more than once."""
-        states = {name: (f.count.copy(), f.last.copy(), f.decayed.copy()) for name, f in self.families.items()}
+        states = {name: (f.count.copy(), f.first.copy(), f.last.copy(), f.decayed.copy()) for name, f in self.families.items()}
         return states, self.now, self.revealed
 
     def restore(self, checkpoint: tuple) -> None:
         states, self.now, self.revealed = checkpoint
-        for name, (count, last, decayed) in states.items():
+        for name, (count, first, last, decayed) in states.items():
             family = self.families[name]
-            family.count, family.last, family.decayed = count.copy(), last.copy(), decayed.copy()
+            family.count, family.first, family.last, family.decayed = count.copy(), first.copy(), last.copy(), decayed.copy()

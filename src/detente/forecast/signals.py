@@ -23,7 +23,7 @@ from detente.forecast.history import History, inverse_relation
 from detente.forecast.names import EntityKinds
 
 RECURRENCE = ("exact", "reciprocal", "relaxed")
-BLOCKS = ("recurrence", "rules", "popularity", "country", "roles", "hops")
+BLOCKS = ("recurrence", "rhythm", "rules", "popularity", "foretold", "country", "siblings", "roles", "hops", "profiles")
 WALK_FLOOR = 1e-4
 
 
@@ -57,6 +57,7 @@ class Signals:
         self._triples_by_pair = np.lexsort((relation, pair_of_triple))
         self._pair_of_sorted_triple = pair_of_triple[self._triples_by_pair]
         self._relation_of_sorted_triple = relation[self._triples_by_pair]
+        self._subject_relation_of_triple = history.families["subject_relation"].ids(subject * relations + relation)
         self.rule_confidence = np.zeros((relations, relations))
         self._layouts = self._build_layouts()
         self._tables: dict[str, list[sp.csr_matrix]] = {}
@@ -71,6 +72,9 @@ class Signals:
                 names += [f"{kind}_seen", f"{kind}_log_count", f"{kind}_log_age"]
                 names += [f"{kind}_recent_{tau:g}" for tau in self.history.taus]
             names += ["exact_share", "relaxed_share"]
+        if "rhythm" in self.blocks:
+            for kind in RECURRENCE:
+                names += [f"{kind}_log_gap", f"{kind}_overdue"]
         if "rules" in self.blocks:
             names += [f"rule_recent_{tau:g}" for tau in self.history.taus] + ["rule_best_confidence"]
         return names
@@ -80,8 +84,12 @@ class Signals:
         names = []
         if "popularity" in self.blocks:
             names += [f"object_of_relation_{tau:g}" for tau in taus] + [f"activity_{tau:g}" for tau in taus]
+        if "foretold" in self.blocks:
+            names += [f"object_of_foretelling_{tau:g}" for tau in taus]
         if "country" in self.blocks:
             names += ["same_country", "subject_to_country_by_relation", "subject_to_country"]
+        if "siblings" in self.blocks:
+            names += [f"country_to_entity_by_relation_{tau:g}" for tau in taus] + ["country_to_entity", "country_to_country_by_relation"]
         if "roles" in self.blocks:
             names += ["role_prior", "subject_to_role_by_relation", "subject_to_role"]
         if "hops" in self.blocks:
@@ -105,37 +113,69 @@ class Signals:
         times = queries[owner, 2].astype(np.float64)
         fading = history.decay(queries[:, 2])[:, owner]
         columns: list[np.ndarray] = []
+        found = {kind: self._recurrence(kind, subject, relation, entity) for kind in RECURRENCE} if {"recurrence", "rhythm"} & self.blocks else {}
         if "recurrence" in self.blocks:
-            triple = history.families["triple"]
-            counts = {}
-            for kind in RECURRENCE:
-                if kind == "relaxed":
-                    family = history.families["pair"]
-                    ids = family.ids(subject * history.num_entities + entity)
-                else:
-                    family = triple
-                    related = relation if kind == "exact" else inverse_relation(relation, history.num_relations)
-                    ids = family.ids(history.key("triple", np.stack([subject, related, entity], axis=1)))
-                known = ids >= 0
-                ids = np.where(known, ids, 0)
-                count = np.where(known, family.count[ids], 0.0)
+            for kind, (family, ids, count) in found.items():
                 seen = count > 0
-                counts[kind] = count
                 columns += [seen.astype(np.float64), np.log1p(count), np.log1p(np.where(seen, times - family.last[ids], 0.0))]
-                columns += [np.log1p(np.where(known, family.decayed[k, ids], 0.0) * fading[k]) for k in range(len(history.taus))]
-            columns.append(counts["exact"] / np.maximum(self._subject_relation_count(subject, relation), 1.0))
-            columns.append(counts["relaxed"] / np.maximum(self._entity_count(subject), 1.0))
+                columns += [np.log1p(np.where(seen, family.decayed[k, ids], 0.0) * fading[k]) for k in range(len(history.taus))]
+            columns.append(found["exact"][2] / np.maximum(self._subject_relation_count(subject, relation), 1.0))
+            columns.append(found["relaxed"][2] / np.maximum(self._entity_count(subject), 1.0))
+        if "rhythm" in self.blocks:
+            for family, ids, count in found.values():
+                repeated = count > 1
+                gap = np.where(repeated, (family.last[ids] - family.first[ids]) / np.maximum(count - 1, 1), 0.0)
+                age = np.where(repeated, times - family.last[ids], 0.0)
+                columns += [np.log1p(gap), np.log1p(age) - np.log1p(gap)]
         if "rules" in self.blocks:
             columns += self._rule_signals(subject, relation, entity, fading)
         if not columns:
             return np.zeros((len(owner), 0), dtype=np.float32)
         return np.stack(columns, axis=1).astype(np.float32)
 
+    def _recurrence(self, kind: str, subject: np.ndarray, relation: np.ndarray, entity: np.ndarray) -> tuple:
+        """The family, key index (-1 for none, read as 0 with count 0) and count of a kind of recurrence."""
+        history = self.history
+        if kind == "relaxed":
+            family = history.families["pair"]
+            ids = family.ids(subject * history.num_entities + entity)
+        else:
+            family = history.families["triple"]
+            related = relation if kind == "exact" else inverse_relation(relation, history.num_relations)
+            ids = family.ids(history.key("triple", np.stack([subject, related, entity], axis=1)))
+        count = np.where(ids >= 0, family.count[np.maximum(ids, 0)], 0.0)
+        return family, np.maximum(ids, 0), count
+
     def query_signals(self, queries: np.ndarray) -> np.ndarray:
-        """Per query: how much its subject did (with this relation, and at all); scales the rest."""
+        """Per query: how much its subject did (with this relation, and at all), and with profiles, how
+        often it and its relation repeat themselves; they tell the re-ranker how far to trust recurrence."""
         subject, relation = queries[:, 0], queries[:, 1]
-        columns = [np.log1p(self._subject_relation_count(subject, relation)), np.log1p(self._entity_count(subject))]
+        done = self._subject_relation_count(subject, relation)
+        columns = [np.log1p(done), np.log1p(self._entity_count(subject))]
+        if "profiles" in self.blocks:
+            self.refresh()
+            distinct_objects, distinct_partners, relation_repeats, relation_facts = self._profiles
+            ids = self.history.families["subject_relation"].ids(subject * 2 * self.history.num_relations + relation)
+            objects = np.where(ids >= 0, distinct_objects[np.maximum(ids, 0)], 0.0)
+            columns += [np.log1p(objects), np.log1p(distinct_partners[subject]), 1 - objects / np.maximum(done, 1.0)]
+            columns += [relation_repeats[relation], np.log1p(relation_facts[relation])]
+            last = np.where(ids >= 0, self.history.families["subject_relation"].last[np.maximum(ids, 0)], -np.inf)
+            columns.append(np.log1p(np.minimum(queries[:, 2] - last, 10 * max(self.history.taus))))
         return np.stack(columns, axis=1).astype(np.float32)
+
+    def _count_profiles(self) -> tuple[np.ndarray, ...]:
+        """Distinct objects per (subject, relation) key, distinct partners per entity, and per relation
+        the share of its facts that repeated an earlier one, and how many facts it has."""
+        history = self.history
+        triple, pair = history.families["triple"], history.families["pair"]
+        met = (triple.count > 0).astype(np.float64)
+        _, relation, _ = self._triple_parts
+        relations = 2 * history.num_relations
+        distinct_objects = np.bincount(self._subject_relation_of_triple, weights=met, minlength=len(history.families["subject_relation"].keys))
+        distinct_partners = np.bincount(pair.keys // history.num_entities, weights=(pair.count > 0).astype(np.float64), minlength=history.num_entities)
+        facts = np.bincount(relation, weights=triple.count, minlength=relations)
+        repeats = 1 - np.bincount(relation, weights=met, minlength=relations) / np.maximum(facts, 1.0)
+        return distinct_objects, distinct_partners, repeats, facts
 
     def _subject_relation_count(self, subject: np.ndarray, relation: np.ndarray) -> np.ndarray:
         family = self.history.families["subject_relation"]
@@ -172,7 +212,7 @@ class Signals:
         history = self.history
         triple = history.families["triple"]
         self._tables = {}
-        if "popularity" in self.blocks:
+        if {"popularity", "foretold"} & self.blocks:
             self._tables["popularity"] = [self._layouts["popularity"].matrix(row) for row in history.families["relation_object"].decayed]
         if "hops" in self.blocks:
             self._tables["hops"] = [self._layouts["hops"].matrix(row, normalise=True) for row in history.families["pair"].decayed]
@@ -181,6 +221,11 @@ class Signals:
                 self._tables[block] = [self._layouts[f"{block}_{by}"].matrix(triple.decayed[-1]) for by in ("relation", "any")]
         if "roles" in self.blocks:
             self._tables["role_prior"] = [self._layouts["role_prior"].matrix(triple.count)]
+        if "siblings" in self.blocks:
+            self._tables["siblings"] = [self._layouts["siblings_relation"].matrix(row) for row in triple.decayed]
+            self._tables["siblings"] += [self._layouts[f"siblings_{by}"].matrix(triple.decayed[-1]) for by in ("any", "groups")]
+        if "profiles" in self.blocks:
+            self._profiles = self._count_profiles()
         self._tables_at = history.now
 
     def _build_layouts(self) -> dict[str, Layout]:
@@ -194,10 +239,15 @@ class Signals:
             "hops": Layout(pairs // entities, pairs % entities, (entities, entities)),
             "role_prior": Layout(kinds.role[subject] * relations + relation, kinds.role[obj], (kinds.num_roles * relations, kinds.num_roles)),
         }
+        by_group = kinds.group[subject] * relations + relation
+        layouts["siblings_relation"] = Layout(by_group, obj, (kinds.num_groups * relations, entities))
+        layouts["siblings_any"] = Layout(kinds.group[subject], obj, (kinds.num_groups, entities))
+        layouts["siblings_groups"] = Layout(by_group, kinds.group[obj], (kinds.num_groups * relations, kinds.num_groups))
         for block, of_entity, width in (("country", kinds.group, kinds.num_groups), ("roles", kinds.role, kinds.num_roles)):
             layouts[f"{block}_relation"] = Layout(subject_relation, of_entity[obj], (len(history.families["subject_relation"].keys), width))
             layouts[f"{block}_any"] = Layout(subject, of_entity[obj], (entities, width))
-        return {name: layout for name, layout in layouts.items() if name.split("_")[0] in self.blocks or (name == "role_prior" and "roles" in self.blocks)}
+        users = {"popularity": {"popularity", "foretold"}, "role_prior": {"roles"}}
+        return {name: layout for name, layout in layouts.items() if users.get(name, {name.split("_")[0]}) & self.blocks}
 
     def context(self, queries: np.ndarray) -> Context:
         """The context signals of a batch of queries, to be read at chosen candidates or summed over all."""
@@ -249,6 +299,14 @@ class Context:
                 np.log1p(np.where(ids >= 0, active.decayed[k, np.maximum(ids, 0)], 0.0)[None, :] * fading[k][:, None]).astype(np.float32)
                 for k in range(len(history.taus))
             ]
+        if "foretold" in self.blocks:
+            rows, self._foretold_row = np.unique(relation * len(times) + self._moment, return_inverse=True)
+            relations, moments = rows // len(times), rows % len(times)
+            confidence = signals.rule_confidence[relations].T
+            self._foretold = [
+                np.log1p((table.T @ confidence).T * fading[k, moments][:, None]).astype(np.float32)
+                for k, table in enumerate(tables["popularity"])
+            ]
         subject_relation = history.families["subject_relation"].ids(subject * 2 * history.num_relations + relation)
         self._leanings = {}
         for block in ("country", "roles"):
@@ -261,6 +319,13 @@ class Context:
             counts = tables["role_prior"][0][rows].toarray() + 0.5
             sizes = np.maximum(np.bincount(kinds.role, minlength=kinds.num_roles), 1)
             self._prior = np.log(counts / counts.sum(axis=1, keepdims=True) / sizes).astype(np.float32)
+        if "siblings" in self.blocks:
+            *by_relation, by_any, by_groups = tables["siblings"]
+            rows, self._sibling_row = np.unique((kinds.group[subject] * 2 * history.num_relations + relation) * len(times) + self._moment, return_inverse=True)
+            groups, moments = rows // len(times), rows % len(times)
+            self._siblings = [np.log1p(table[groups].toarray() * fading[k, moments][:, None]).astype(np.float32) for k, table in enumerate(by_relation)]
+            self._siblings.append(np.log1p(by_any[kinds.group[subject]].toarray() * latest).astype(np.float32))
+            self._sibling_groups = np.log1p(by_groups[groups].toarray() * fading[-1, moments][:, None]).astype(np.float32)
         if "hops" in self.blocks:
             subjects, self._hop_row = np.unique(subject, return_inverse=True)
             self._reach = []
@@ -276,10 +341,16 @@ class Context:
         if "popularity" in self.blocks:
             columns += [table[self._popular_row[owner], entity] for table in self._popular]
             columns += [table[self._moment[owner], entity] for table in self._active]
+        if "foretold" in self.blocks:
+            columns += [table[self._foretold_row[owner], entity] for table in self._foretold]
         if "country" in self.blocks:
             group = kinds.group[entity]
             columns.append((kinds.group[self.subject[owner]] == group).astype(np.float32))
             columns += [table[owner, group] for table in self._leanings["country"]]
+        if "siblings" in self.blocks:
+            *by_relation, by_any = self._siblings
+            columns += [table[self._sibling_row[owner], entity] for table in by_relation]
+            columns += [by_any[owner, entity], self._sibling_groups[self._sibling_row[owner], kinds.group[entity]]]
         if "roles" in self.blocks:
             role = kinds.role[entity]
             columns.append(self._prior[self._prior_row[owner], role])
@@ -297,18 +368,30 @@ class Context:
             out += sum(w * table for w, table in zip(weights[:taus], self._popular))[self._popular_row]
             out += sum(w * table for w, table in zip(weights[taus : 2 * taus], self._active))[self._moment]
             column = 2 * taus
+        if "foretold" in self.blocks:
+            taus = len(self._foretold)
+            out += sum(w * table for w, table in zip(weights[column : column + taus], self._foretold))[self._foretold_row]
+            column += taus
         if "country" in self.blocks:
             by_group = weights[column + 1] * self._leanings["country"][0] + weights[column + 2] * self._leanings["country"][1]
             by_group[np.arange(self.size), kinds.group[self.subject]] += weights[column]
             out += by_group[:, kinds.group]
             column += 3
+        if "siblings" in self.blocks:
+            *by_relation, by_any = self._siblings
+            taus = len(by_relation)
+            out += sum(w * table for w, table in zip(weights[column : column + taus], by_relation))[self._sibling_row]
+            out += weights[column + taus] * by_any
+            out += (weights[column + taus + 1] * self._sibling_groups)[self._sibling_row][:, kinds.group]
+            column += taus + 2
         if "roles" in self.blocks:
             by_role = weights[column] * self._prior[self._prior_row]
             by_role += weights[column + 1] * self._leanings["roles"][0] + weights[column + 2] * self._leanings["roles"][1]
             out += by_role[:, kinds.role]
             column += 3
         if "hops" in self.blocks:
-            reach = sum(w * table for w, table in zip(weights[column:], self._reach))
+            taus = len(self._reach)
+            reach = sum(w * table for w, table in zip(weights[column : column + taus], self._reach))
             out += reach.toarray()[self._hop_row]
         return out
 
