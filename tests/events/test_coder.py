@@ -204,6 +204,12 @@ def test_what_is_given_to_an_indirect_object_and_amounts_of_aid():
     assert triples(code("The European Union gave Ivory Coast 5 million dollars of aid.")) == {("EU", "071", "CIV")}, "money given as aid is economic aid"
 
 
+def test_economic_or_financial_aid_is_economic_aid_given_or_received():
+    assert triples(code("Norway provided financial assistance to Malawi.")) == {("NOR", "071", "MWI")}
+    assert triples(code("Laos received economic aid from Vietnam.")) == {("VNM", "071", "LAO")}
+    assert triples(code("Laos received aid from Vietnam.")) == {("VNM", "070", "LAO")}, "aid of no kind stays the root"
+
+
 def test_a_prepositional_verb_takes_its_object_from_the_preposition():
     events = code("South Africa called for sanctions against Nigeria.")
     assert triples(events, facts_only=True) == {("ZAF", "113", "NGA")}
