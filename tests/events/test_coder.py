@@ -113,6 +113,11 @@ def test_intent_is_coded_as_intent_not_as_the_act():
     assert triples(code("Russia threatened to invade Georgia.")) == {("RUS", "1382", "GEO")}
 
 
+def test_the_purpose_of_a_future_act_is_an_intent_and_of_a_past_act_the_act():
+    assert triples(code("Sudan will send envoys to meet Chad.")) == {("SDN", "036", "TCD")}
+    assert triples(code("Sudan sent envoys to meet Chad.")) == {("SDN", "040", "TCD")}
+
+
 def test_a_scheduled_act_has_not_happened_yet():
     assert triples(code("The Peruvian president is scheduled to visit Chile on Friday.")) == {("PER", "036", "CHL")}
 

@@ -96,7 +96,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             )
             if "request" in cues and asked_for:
                 hypothetical = True
-            if link in _INTENDED_BELOW and (above.future or cues & {"intent", "commitment"}):
+            if (link in _INTENDED_BELOW or _purpose(token, link)) and (above.future or cues & {"intent", "commitment"}):
                 if _someone_else(token, governor):
                     hypothetical = True
                 else:
@@ -137,6 +137,12 @@ def _claimed(word: Token, lexicon: Lexicon) -> bool:
 def _has_own_clause(verb: Token) -> bool:
     """A conjoined verb with its own subject or auxiliary is a clause of its own."""
     return any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for child in verb.children)
+
+
+def _purpose(act: Token, link: str) -> bool:
+    """Whether an act is the purpose a clause gives with "to" ("will send troops to attack Libya"):
+    what is done only for its sake is no more certain than the doing."""
+    return link == "advcl" and any(child.tag_ == "TO" for child in act.children)
 
 
 def _someone_else(act: Token, governor: Token) -> bool:
