@@ -150,16 +150,16 @@ class Signals:
         """Per query: how much its subject did (with this relation, and at all), and with profiles, how
         often it and its relation repeat themselves; they tell the re-ranker how far to trust recurrence."""
         subject, relation = queries[:, 0], queries[:, 1]
-        done = self._subject_relation_count(subject, relation)
+        family, ids = self.history.families["subject_relation"], self._subject_relation_ids(subject, relation)
+        done = np.where(ids >= 0, family.count[np.maximum(ids, 0)], 0.0)
         columns = [np.log1p(done), np.log1p(self._entity_count(subject))]
         if "profiles" in self.blocks:
             self.refresh()
             distinct_objects, distinct_partners, relation_repeats, relation_facts = self._profiles
-            ids = self.history.families["subject_relation"].ids(subject * 2 * self.history.num_relations + relation)
             objects = np.where(ids >= 0, distinct_objects[np.maximum(ids, 0)], 0.0)
             columns += [np.log1p(objects), np.log1p(distinct_partners[subject]), 1 - objects / np.maximum(done, 1.0)]
             columns += [relation_repeats[relation], np.log1p(relation_facts[relation])]
-            last = np.where(ids >= 0, self.history.families["subject_relation"].last[np.maximum(ids, 0)], -np.inf)
+            last = np.where(ids >= 0, family.last[np.maximum(ids, 0)], -np.inf)
             columns.append(np.log1p(np.minimum(queries[:, 2] - last, 10 * max(self.history.taus))))
         return np.stack(columns, axis=1).astype(np.float32)
 
@@ -177,10 +177,13 @@ class Signals:
         repeats = 1 - np.bincount(relation, weights=met, minlength=relations) / np.maximum(facts, 1.0)
         return distinct_objects, distinct_partners, repeats, facts
 
+    def _subject_relation_ids(self, subject: np.ndarray, relation: np.ndarray) -> np.ndarray:
+        """The index of each ``(subject, relation)`` key in its family, -1 where it never occurred."""
+        return self.history.families["subject_relation"].ids(subject * 2 * self.history.num_relations + relation)
+
     def _subject_relation_count(self, subject: np.ndarray, relation: np.ndarray) -> np.ndarray:
-        family = self.history.families["subject_relation"]
-        ids = family.ids(subject * 2 * self.history.num_relations + relation)
-        return np.where(ids >= 0, family.count[np.maximum(ids, 0)], 0.0)
+        ids = self._subject_relation_ids(subject, relation)
+        return np.where(ids >= 0, self.history.families["subject_relation"].count[np.maximum(ids, 0)], 0.0)
 
     def _entity_count(self, entity: np.ndarray) -> np.ndarray:
         family = self.history.families["entity"]
@@ -286,9 +289,11 @@ class Context:
         times, self._moment = np.unique(queries[:, 2], return_inverse=True)
         fading = history.decay(times)
         latest = history.decay(queries[:, 2])[-1][:, None]
-        if "popularity" in self.blocks:
-            rows, self._popular_row = np.unique(relation * len(times) + self._moment, return_inverse=True)
+        if {"popularity", "foretold"} & self.blocks:
+            # Both blocks read the popularity tables at each query's relation and day.
+            rows, self._relation_row = np.unique(relation * len(times) + self._moment, return_inverse=True)
             relations, moments = rows // len(times), rows % len(times)
+        if "popularity" in self.blocks:
             self._popular = [
                 np.log1p(table[relations].toarray() * fading[k, moments][:, None]).astype(np.float32)
                 for k, table in enumerate(tables["popularity"])
@@ -300,14 +305,12 @@ class Context:
                 for k in range(len(history.taus))
             ]
         if "foretold" in self.blocks:
-            rows, self._foretold_row = np.unique(relation * len(times) + self._moment, return_inverse=True)
-            relations, moments = rows // len(times), rows % len(times)
             confidence = signals.rule_confidence[relations].T
             self._foretold = [
                 np.log1p((table.T @ confidence).T * fading[k, moments][:, None]).astype(np.float32)
                 for k, table in enumerate(tables["popularity"])
             ]
-        subject_relation = history.families["subject_relation"].ids(subject * 2 * history.num_relations + relation)
+        subject_relation = signals._subject_relation_ids(subject, relation)
         self._leanings = {}
         for block in ("country", "roles"):
             if block in self.blocks:
@@ -339,10 +342,10 @@ class Context:
         """(len(owner), number of context signals) for the candidates ``entity`` of query rows ``owner``."""
         kinds, columns = self.kinds, []
         if "popularity" in self.blocks:
-            columns += [table[self._popular_row[owner], entity] for table in self._popular]
+            columns += [table[self._relation_row[owner], entity] for table in self._popular]
             columns += [table[self._moment[owner], entity] for table in self._active]
         if "foretold" in self.blocks:
-            columns += [table[self._foretold_row[owner], entity] for table in self._foretold]
+            columns += [table[self._relation_row[owner], entity] for table in self._foretold]
         if "country" in self.blocks:
             group = kinds.group[entity]
             columns.append((kinds.group[self.subject[owner]] == group).astype(np.float32))
@@ -365,12 +368,12 @@ class Context:
         weights = weights.astype(np.float32)
         if "popularity" in self.blocks:
             taus = len(self._popular)
-            out += sum(w * table for w, table in zip(weights[:taus], self._popular))[self._popular_row]
+            out += sum(w * table for w, table in zip(weights[:taus], self._popular))[self._relation_row]
             out += sum(w * table for w, table in zip(weights[taus : 2 * taus], self._active))[self._moment]
             column = 2 * taus
         if "foretold" in self.blocks:
             taus = len(self._foretold)
-            out += sum(w * table for w, table in zip(weights[column : column + taus], self._foretold))[self._foretold_row]
+            out += sum(w * table for w, table in zip(weights[column : column + taus], self._foretold))[self._relation_row]
             column += taus
         if "country" in self.blocks:
             by_group = weights[column + 1] * self._leanings["country"][0] + weights[column + 2] * self._leanings["country"][1]
