@@ -445,9 +445,10 @@ class _Coder:
         ICEWS codes unnamed gunmen by their country ("Russian soldiers killed in Ukraine"), or by the
         state or group of the act it happened in ("killed in Israeli shelling", "in a bombing by
         al-Shabaab"), also when what did it is a weapon or an attack ("a roadside bomb near Samarra
-        killed a US soldier"), not a mishap; not the armed who "were engaged" in fighting somewhere. Attackers known only by the place are that
-        state's unidentified armed forces (UAF), whom relations between states do not count; an act
-        named by its state ("Israeli shelling") is that state's."""
+        killed a US soldier"), not a mishap; not the armed who "were engaged" in fighting somewhere.
+        Attackers known only by the place are that state's unidentified armed forces (UAF), whom
+        relations between states do not count; an act named by its state ("Israeli shelling") is that
+        state's."""
         code = pattern.code
         if not _FROM_ORIGIN.match(code) or any("mishap" in cues_of(d, self.lexicon) for d in doers):
             return []
