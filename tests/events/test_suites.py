@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from detente.actors import kb
-from detente.events.evaluation import score
+from detente.events.evaluation import FLAGGED, INTENT, NOT_FOUND, OTHER_ACTORS, OTHER_CODE, Miss, score
 from detente.events.suites import Expected, SuiteError, SuiteRecord, phoenix_principal, read_petrarch, read_plover_gsr
 from detente.model import Actor, Event, EventDate
 
@@ -88,12 +88,32 @@ def test_plover_gsr_maps_old_labels_and_names_organisations_by_text(tmp_path):
     assert record.expected == (Expected("UNO", "JPN", "", "ACCUSE"),)
 
 
-def _event(source: str, target: str, cameo: str, symmetric: bool = False) -> Event:
+def _event(source: str, target: str, cameo: str, symmetric: bool = False, negated: bool = False) -> Event:
     day = date(2020, 1, 1)
     return Event(
         "d", 0, "s", (0, 1), Actor(source, None, None, source), Actor(target, None, None, target), cameo, cameo[:2],
-        1, 1.0, "CONSULT", EventDate(day, day, "day", False), "met", symmetric=symmetric,
+        1, 1.0, "CONSULT", EventDate(day, day, "day", False), "met", symmetric=symmetric, negated=negated,
     )
+
+
+def test_each_miss_says_what_was_output_instead():
+    expected = (
+        Expected("BRA", "USA", "042"),
+        Expected("CHN", "JPN", "190"),
+        Expected("FRA", "DEU", "040"),
+        Expected("PER", "CHL", "111"),
+        Expected("IND", "PAK", "057"),
+    )
+    events = [
+        _event("BRA", "USA", "036"),
+        _event("CHN", "JPN", "190", negated=True),
+        _event("FRA", "DEU", "111"),
+        _event("ITA", "ESP", "111"),
+    ]
+    result = score([(SuiteRecord("r", "t", date(2020, 1, 1), expected), events)], kb.load())
+    assert [m.reason for m in result.results[0].missed] == [INTENT, FLAGGED, OTHER_CODE, OTHER_ACTORS, NOT_FOUND]
+    assert result.roots.output == 3, "a negated event is no output"
+    assert list(result.missed_by_reason().values()) == [1, 1, 1, 1, 1]
 
 
 def test_a_symmetric_event_matches_once_each_way_and_a_group_matches_its_country():
@@ -105,7 +125,7 @@ def test_a_symmetric_event_matches_once_each_way_and_a_group_matches_its_country
     result = score([(record, events)], kb.load())
     assert (result.roots.matched_expected, result.roots.matched_output) == (3, 2)
     assert (result.codes.matched_expected, result.codes.matched_output) == (2, 2)
-    assert result.results[0].missed == (Expected("CHN", "USA", "040"),)
+    assert result.results[0].missed == (Miss(Expected("CHN", "USA", "040"), OTHER_ACTORS),)
     assert [e.source.principal for e in result.results[0].extra] == ["RUS"]
     assert round(result.roots.precision, 3) == 0.667 and round(result.roots.recall, 3) == 0.75
 
@@ -114,4 +134,4 @@ def test_an_actor_of_unknown_country_matches_the_suite_s_unidentified_one_only()
     record = SuiteRecord("r", "t", date(2020, 1, 1), (Expected("---", "SYR", "190"), Expected("RUS", "---", "190")))
     result = score([(record, [_event("", "SYR", "190"), _event("RUS", "UKR", "190")])], kb.load())
     assert (result.roots.matched_expected, result.roots.matched_output) == (1, 1)
-    assert result.results[0].missed == (Expected("RUS", "---", "190"),)
+    assert result.results[0].missed == (Miss(Expected("RUS", "---", "190"), OTHER_ACTORS),)

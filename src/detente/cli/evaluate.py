@@ -97,6 +97,7 @@ def _print_score(suite: str, result: CoderScore, output: OutputFormat, show: Sho
         "expected": result.roots.expected,
         "output": result.roots.output,
         "missed": len(missed),
+        "missed_by_reason": result.missed_by_reason(),
         "extra": len(extra),
     }
     if result.plover_compared:
@@ -107,7 +108,14 @@ def _print_score(suite: str, result: CoderScore, output: OutputFormat, show: Sho
         }
     if output is not OutputFormat.table:
         figures["missed_events"] = [
-            {"record": r.id, "source": m.source, "target": m.target, "code": m.code or m.plover} for r, m in missed
+            {
+                "record": r.id,
+                "source": m.expected.source,
+                "target": m.expected.target,
+                "code": m.expected.code or m.expected.plover,
+                "reason": m.reason,
+            }
+            for r, m in missed
         ] if show in (Show.missed, Show.both) else []
         figures["extra_events"] = [
             {"record": r.id, "source": e.source.principal, "target": e.target.principal, "code": e.cameo, "trigger": e.trigger}
@@ -123,14 +131,20 @@ def _print_score(suite: str, result: CoderScore, output: OutputFormat, show: Sho
         table.add_row(label, *(f"{figures[f'{level}_{name}']:.3f}" for name in ("precision", "recall", "f1")))
     console.print(table)
     console.print(f"{figures['output']} events output; {len(missed)} expected events missed, {len(extra)} extra events")
+    if missed:
+        reasons = ", ".join(f"{count} {reason}" for reason, count in figures["missed_by_reason"].items() if count)
+        console.print(f"missed, by what was output instead: {reasons}")
     if result.plover_compared:
         console.print(
             f"PLOVER type accuracy {result.plover_type_accuracy:.3f}, quad-class accuracy {result.plover_quad_accuracy:.3f}"
             f" on the {result.plover_compared} expected events whose source and target we output"
         )
     if show in (Show.missed, Show.both):
-        for record, wanted in missed:
-            typer.echo(f"missed {record.id}: {wanted.source} {wanted.code or wanted.plover} {wanted.target} | {record.text}")
+        for record, miss in missed:
+            wanted = miss.expected
+            typer.echo(
+                f"missed {record.id}: {wanted.source} {wanted.code or wanted.plover} {wanted.target} ({miss.reason}) | {record.text}"
+            )
     if show in (Show.extra, Show.both):
         for record, event in extra:
             typer.echo(

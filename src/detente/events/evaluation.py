@@ -6,6 +6,10 @@ it; an actor we could not identify matches the suite's unidentified one, ``---``
 (or the full code) agrees. A symmetric output event ("X and Y met")
 may match the expected event in each direction. Only plain facts count as output:
 a negated, hypothetical or alleged event is not an assertion that it happened.
+
+Each missed event says why, so that a reader can tell a misreading from a convention
+the suite does not share: an act announced, not done, is coded as an intent (03x, or a
+threat, 13x, for a hostile act), and a negated or hypothetical act is not a fact.
 """
 
 from __future__ import annotations
@@ -45,11 +49,29 @@ class Agreement:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+# Why an expected event was missed, in the order they are looked for.
+INTENT = "coded as an intent of the act"
+FLAGGED = "coded as negated, hypothetical or alleged"
+OTHER_CODE = "the actors with another root"
+OTHER_ACTORS = "the root with other actors"
+NOT_FOUND = "nothing like it"
+MISS_REASONS = (INTENT, FLAGGED, OTHER_CODE, OTHER_ACTORS, NOT_FOUND)
+_INTENT_ROOTS = ("03", "13")
+
+
+@dataclass(frozen=True)
+class Miss:
+    """An expected event the coder did not output as a plain fact, and what it output instead."""
+
+    expected: Expected
+    reason: str
+
+
 @dataclass(frozen=True)
 class RecordResult:
     record: SuiteRecord
     events: tuple[Event, ...]
-    missed: tuple[Expected, ...]
+    missed: tuple[Miss, ...]
     extra: tuple[Event, ...]
 
 
@@ -64,6 +86,14 @@ class CoderScore:
     plover_type_right: int = 0
     plover_quad_right: int = 0
 
+    def missed_by_reason(self) -> dict[str, int]:
+        """How many expected events were missed for each reason, in ``MISS_REASONS`` order."""
+        counts = dict.fromkeys(MISS_REASONS, 0)
+        for result in self.results:
+            for miss in result.missed:
+                counts[miss.reason] += 1
+        return counts
+
     @property
     def plover_type_accuracy(self) -> float:
         return self.plover_type_right / self.plover_compared if self.plover_compared else 0.0
@@ -74,20 +104,22 @@ class CoderScore:
 
 
 def code_records(records: Iterable[SuiteRecord], kb: KnowledgeBase) -> Iterator[tuple[SuiteRecord, list[Event]]]:
-    """Each record's plain events, coded by the real pipeline as an article of one sentence."""
+    """Each record's events, plain and flagged, coded by the real pipeline as an article of one sentence."""
     records = list(records)
     documents = [document_from_text(r.text, date=r.date, source=r.id) for r in records]
     parsed = nlp.load().pipe((d.text for d in documents), batch_size=32)
     for record, document, doc in zip(records, documents, parsed):
-        yield record, [e for e in extract_events(document, doc, kb=kb) if e.is_fact]
+        yield record, list(extract_events(document, doc, kb=kb))
 
 
 def score(coded: Iterable[tuple[SuiteRecord, list[Event]]], kb: KnowledgeBase) -> CoderScore:
-    """Compare coded events with each record's expected events."""
+    """Compare coded events (their plain facts) with each record's expected events."""
     root_counts = [0, 0, 0, 0]
     code_counts = [0, 0, 0, 0]
     result = CoderScore(Agreement(0, 0, 0, 0), Agreement(0, 0, 0, 0))
-    for record, events in coded:
+    for record, coded_events in coded:
+        events = [e for e in coded_events if e.is_fact]
+        flagged = [e for e in coded_events if not e.is_fact]
         for counts, full in ((root_counts, False), (code_counts, True)):
             expected_hit, output_hit = _match(record.expected, events, kb, full=full)
             counts[0] += sum(expected_hit)
@@ -95,7 +127,9 @@ def score(coded: Iterable[tuple[SuiteRecord, list[Event]]], kb: KnowledgeBase) -
             counts[2] += len(record.expected)
             counts[3] += len(events)
             if not full:
-                missed = tuple(e for e, hit in zip(record.expected, expected_hit) if not hit)
+                missed = tuple(
+                    Miss(e, _why_missed(e, events, flagged, kb)) for e, hit in zip(record.expected, expected_hit) if not hit
+                )
                 extra = tuple(e for e, hit in zip(events, output_hit) if not hit)
         result.results.append(RecordResult(record, tuple(events), missed, extra))
         for expected in record.expected:
@@ -123,6 +157,19 @@ def _match(expected: tuple[Expected, ...], events: list[Event], kb: KnowledgeBas
                 expected_hit[i] = True
                 break
     return expected_hit, [bool(directions) for directions in used]
+
+
+def _why_missed(wanted: Expected, facts: list[Event], flagged: list[Event], kb: KnowledgeBase) -> str:
+    with_actors = [e for e in facts if _same_actors(wanted, e, kb)]
+    if wanted.code and wanted.code[:2] not in _INTENT_ROOTS and any(e.root in _INTENT_ROOTS for e in with_actors):
+        return INTENT
+    if any(_same_actors(wanted, e, kb) for e in flagged):
+        return FLAGGED
+    if with_actors:
+        return OTHER_CODE
+    if any(_same_code(wanted, e, full=False) for e in facts):
+        return OTHER_ACTORS
+    return NOT_FOUND
 
 
 def _same_code(wanted: Expected, event: Event, *, full: bool) -> bool:
