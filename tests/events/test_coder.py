@@ -122,6 +122,16 @@ def test_a_scheduled_act_has_not_happened_yet():
     assert triples(code("The Peruvian president is scheduled to visit Chile on Friday.")) == {("PER", "036", "CHL")}
 
 
+def test_an_act_someone_is_about_to_do_has_not_happened_yet_but_talks_about_an_act_leave_it_alone():
+    assert triples(code("Obama is about to visit Iran.")) == {("USA", "036", "IRN")}
+    assert triples(code("Talks about the invasion of Ukraine by Russia continued.")) == {("RUS", "192", "UKR")}
+
+
+def test_abandoning_or_breaking_down_relations_breaks_them():
+    assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
+    assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
+
+
 def test_a_promise_of_restraint_is_cooperation():
     event = only(code("Hamas promised not to attack Israel."), "HAMAS", "ISR")
     assert event.root == "03" and event.is_fact
