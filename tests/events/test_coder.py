@@ -127,6 +127,12 @@ def test_an_act_someone_is_about_to_do_has_not_happened_yet_but_talks_about_an_a
     assert triples(code("Talks about the invasion of Ukraine by Russia continued.")) == {("RUS", "192", "UKR")}
 
 
+def test_admitting_one_s_own_attack_takes_responsibility_and_the_attack_stays_a_fact():
+    events = code("Russia acknowledged that its forces had shelled Kharkiv.")
+    assert triples(events) == {("RUS", "194", "UKR"), ("RUS", "015", "UKR")}
+    assert all(e.is_fact for e in events)
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

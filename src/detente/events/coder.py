@@ -218,7 +218,7 @@ class _Coder:
             drafts.extend(found)
             self.history.extend(found)
         for verb in sentence:
-            if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim"}:
+            if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim", "admission"}:
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [
             d for d in drafts if not self._carries(d, drafts) and not _announced_apart(d, drafts) and not _setting(d, drafts)
@@ -264,8 +264,9 @@ class _Coder:
         ("told Iran", "said to Iran"), else whom it is about when that is a name ("said Iran had..."); that they did
         something hostile is an accusation (112), anything else a statement (010). A
         claim ("alleged", "claimed") is an accusation of whom it is about, or of another
-        actor's hostile act it reports; a claim of one's own hostile act is taking
-        responsibility for it (015). A speaker of unknown country ("a senior official said") is
+        actor's hostile act it reports; a claim or an admission ("admitted", "acknowledged")
+        of one's own hostile act is taking responsibility for it (015), and what is admitted
+        stays a fact. A speaker of unknown country ("a senior official said") is
         where the news comes from rather than an actor: what they said is coded, not their saying it.
         """
         content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
@@ -285,17 +286,19 @@ class _Coder:
             targets = self._named([c for s in subjects for c in syntax.conjuncts(s)]) or self._actors(addressees)
             return [self._draft(index, verb, s, t, "100", False, how) for s in sources for t in targets]
         inside = [d for d in drafts if d.trigger in said]
-        claim = "claim" in cues_of(verb, self.lexicon)
+        cues = cues_of(verb, self.lexicon)
+        claim = "claim" in cues
         if inside:
             hostile = [d for d in inside if cameo(d.code).quad >= 3]
+            speakers = {s.principal for s in sources}
+            owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
+            owning = [self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()]
+            if "admission" in cues:
+                return owning
             if not claim:
                 return [self._draft(index, verb, s, t, "112", False, how) for s, t in self._told(speaking, hostile)]
-            speakers = {s.principal for s in sources}
             accused = {d.source.principal: d.source for d in hostile if d.source.principal not in speakers}
-            owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
-            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + [
-                self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()
-            ]
+            return [self._draft(index, verb, s, t, "112", False, how) for s in sources for t in accused.values()] + owning
         if not addressees:
             addressees = [
                 subject for c in content if c.dep_ == "ccomp" for subject in syntax.children(c, "nsubj", "nsubjpass")
