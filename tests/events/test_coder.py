@@ -133,6 +133,20 @@ def test_admitting_one_s_own_attack_takes_responsibility_and_the_attack_stays_a_
     assert all(e.is_fact for e in events)
 
 
+def test_a_pattern_may_name_a_later_one_of_coordinated_objects_but_the_first_named_is_the_act():
+    assert triples(code("The United States is providing aerial photographs and other military intelligence to Macedonia.")) == {
+        ("USA", "072", "MKD")
+    }
+    assert triples(code("Russia sent troops and aid to Syria.")) == {("RUS", "150", "SYR")}
+
+
+def test_dispatching_inspectors_investigates_and_speeding_up_a_withdrawal_is_the_withdrawal():
+    assert triples(code("The IAEA has dispatched inspectors to Esfahan in central Iran.")) == {("IAEA", "090", "IRN")}
+    assert triples(code("Russia accelerated its withdrawal from Syria.")) == {("RUS", "087", "SYR")}
+    [inspection] = code("The IAEA has dispatched inspectors to Esfahan Uranium Conversion Facilities (UCF).")
+    assert (inspection.source.principal, inspection.cameo) == ("IAEA", "090"), "an apposition is the same target"
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

@@ -514,7 +514,7 @@ class _Coder:
                 return None
             targets = syntax.children(verb, "dobj", "oprd", "attr")
             found = self._named(targets)
-        elif pattern.objects and (obj is None or not _names(obj) & pattern.objects):
+        elif pattern.objects and (obj is None or not _names(obj) & pattern.objects) and not self._names_a_later_object(verb, obj, pattern):
             return None
         elif pattern.preps:
             # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
@@ -549,6 +549,14 @@ class _Coder:
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
         return actors
+
+    def _names_a_later_object(self, verb: Token, obj: Token | None, pattern: VerbPattern) -> bool:
+        """Whether a pattern names one of the objects coordinated after a first that no pattern of the
+        verb names ("provided aerial photographs and other military intelligence"); a first that one
+        names is the act ("sent troops and aid" is troops sent)."""
+        if obj is None or any(_names(obj) & p.objects for p in self.lexicon.verb_patterns(verb.lemma_.lower())):
+            return False
+        return any(_names(later) & pattern.objects for later in syntax.conjuncts(obj)[1:])
 
     def _participants(self, index: int, obj: Token, sources: list[Actor], pattern: VerbPattern) -> list[Actor]:
         """Targets through an object that names an earlier event: who took part in "the talks" India
@@ -671,7 +679,11 @@ class _Coder:
         """The actors of unknown country the tokens name ("insurgents", "the government" with no state
         before it), for a side that names no identified actor."""
         unidentified = self.mentions.unidentified
-        return [unidentified[c.i] for t in tokens for c in syntax.conjuncts(t) if c.i in unidentified]
+        # An apposition of an unidentified actor is the same one again ("the facilities (UCF)").
+        return [
+            unidentified[c.i] for t in tokens for c in syntax.conjuncts(t)
+            if c.i in unidentified and not (c.dep_ == "appos" and c.head.i in unidentified)
+        ]
 
     def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
         """The actors the noun phrases name or are about; an event noun's own prepositions count,
