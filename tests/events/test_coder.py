@@ -147,6 +147,11 @@ def test_dispatching_inspectors_investigates_and_speeding_up_a_withdrawal_is_the
     assert (inspection.source.principal, inspection.cameo) == ("IAEA", "090"), "an apposition is the same target"
 
 
+def test_easing_emergency_measures_eases_administrative_sanctions_and_lifting_emergency_rule_ends_it():
+    assert triples(code("Serbia eased emergency measures on Wednesday in Montenegro province.")) == {("SRB", "081", "MNE")}
+    assert triples(code("Turkey lifted the state of emergency in Syria.")) == {("TUR", "0814", "SYR")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
