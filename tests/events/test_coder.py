@@ -518,8 +518,17 @@ def test_a_name_after_anti_or_pro_is_a_stance_not_an_owner():
     assert (event.source.principal, event.source.sector, event.target.principal) == ("", "REB", "UKR")
 
 
-def test_the_armed_engaged_in_fighting_somewhere_are_not_its_victims():
-    assert code("Serbian forces were engaged in fighting in Kosovo.") == []
+def test_the_armed_engaged_in_fighting_somewhere_fight_there_and_are_not_its_victims():
+    assert triples(code("Serbian forces were engaged in fighting in Kosovo.")) == {("SRB", "190", "XKX")}
+
+
+def test_an_event_noun_engaged_or_participated_in_is_the_act_of_who_engages():
+    assert triples(code("Russia engaged in talks with Ukraine.")) == {("RUS", "046", "UKR")}
+    assert triples(code("Serb forces were engaged in ethnic cleansing against Albania.")) == {("SRB", "203", "ALB")}
+    talks = code("Egypt participated in the talks between Israel and Hamas.")
+    assert {tuple(sorted((e.source.principal, e.target.principal))) for e in talks} == {
+        ("EGY", "ISR"), ("EGY", "HAMAS"), ("HAMAS", "ISR")
+    }
 
 
 def test_a_light_verb_carrying_an_event_noun_is_that_event():

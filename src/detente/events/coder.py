@@ -83,6 +83,8 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
+# Light verbs whose act is what they are "in" ("engaged in talks"); "staged a strike in protest" is no protest of its own.
+_ENGAGING = frozenset({"engage", "participate", "join"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
 _PURPOSE_PREPS = frozenset({"from", "to"})
 # Hosting a visit (043) tells that the guest made one (042): "Cairo received the Israeli envoy".
@@ -598,7 +600,8 @@ class _Coder:
         sources = self._noun_sources(noun, pattern)
         # The parser often hangs the noun's own prepositions on the light verb that governs it
         # ("opened an investigation into X").
-        heads = [noun, noun.head] if noun.dep_ == "dobj" and "light" in cues_of(noun.head, self.lexicon) else [noun]
+        carrier = self._light_verb(noun)
+        heads = [noun, carrier] if carrier is not None else [noun]
         aimed_at = [t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps - {"between"})]
         targets = self._actors(aimed_at)
         between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
@@ -613,13 +616,25 @@ class _Coder:
         if not targets + between:
             targets = self._scene(noun, pattern.code, sources, self._unidentified(aimed_at))
         pairs = [(s, t) for s in sources for t in targets + between]
-        if not sources and symmetric:
+        if symmetric:
+            # Talks between X and Y are theirs, whoever holds or joins them ("Egypt hosted talks between...").
             pairs += _pairs_among(between)
         if not pairs and not sources and not targets + between and noun.dep_ in ("nsubj", "nsubjpass"):
             previous = self._referenced(index, noun, pattern)
             if previous is not None:
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The light verb that makes an event noun its act: whose object it is ("held talks with X")
+        or what it engages in ("engaged in talks with X", "participated in the offensive")."""
+        if noun.dep_ == "dobj":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep" and noun.head.head.lemma_ in _ENGAGING:
+            verb = noun.head.head
+        else:
+            return None
+        return verb if verb.pos_ == "VERB" and "light" in cues_of(verb, self.lexicon) else None
 
     def _undone(self, noun: Token) -> bool:
         """Whether an event noun is what its verb ends, eases or refuses, which that verb codes
@@ -711,8 +726,9 @@ class _Coder:
         if not _VIOLENT.match(code):
             return victims
         heads = [trigger, *syntax.children(trigger, "dobj", "acl", "relcl")]
-        if trigger.dep_ == "dobj" and "light" in cues_of(trigger.head, self.lexicon):
-            heads.append(trigger.head)
+        carrier = self._light_verb(trigger)
+        if carrier is not None:
+            heads.append(carrier)
         acting = {s.principal for s in sources}
         for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
             state = self._state_of_place(place)
@@ -755,11 +771,13 @@ class _Coder:
         found += self._named(by)
         if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
-        if not any(found) and "light" in cues_of(noun.head, self.lexicon):
-            if noun.dep_ == "dobj":
-                by = syntax.subjects(noun.head)
-            elif noun.dep_ == "nsubjpass":
-                by = syntax.agents(noun.head)
+        carrier = self._light_verb(noun)
+        if not any(found) and carrier is not None:
+            # "Serb forces were engaged in ethnic cleansing": the subject of an adjectival passive acts.
+            by = syntax.subjects(carrier) or syntax.children(carrier, "nsubjpass")
+            found = self._named(by)
+        elif not any(found) and noun.dep_ == "nsubjpass" and "light" in cues_of(noun.head, self.lexicon):
+            by = syntax.agents(noun.head)
             found = self._named(by)
         return [a for a in found if a is not None] or self._unidentified(by)
 
@@ -860,7 +878,7 @@ def _setting(draft: _Draft, drafts: list[_Draft]) -> bool:
         return False
     sides = (draft.source.principal, draft.target.principal)
     return any(
-        d is not draft and noun in d.trigger.subtree and d.code[:2] == draft.code[:2]
+        d.trigger != noun and noun in d.trigger.subtree and d.code[:2] == draft.code[:2]
         and (d.source.principal, d.target.principal) == sides
         for d in drafts
     )
