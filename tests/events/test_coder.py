@@ -152,6 +152,11 @@ def test_easing_emergency_measures_eases_administrative_sanctions_and_lifting_em
     assert triples(code("Turkey lifted the state of emergency in Syria.")) == {("TUR", "0814", "SYR")}
 
 
+def test_up_to_a_number_is_no_particle():
+    [event] = code("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.")
+    assert (event.source.principal, event.cameo, event.target.principal, event.trigger) == ("AFG", "181", "RUS", "kidnapped")
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

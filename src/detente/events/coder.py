@@ -197,7 +197,7 @@ def _event(document: Document, sentence: str, index: int, span: tuple[int, int],
 
 
 def _trigger_text(token: Token) -> str:
-    particles = [c.text for c in token.children if c.dep_ == "prt"]
+    particles = [c.text for c in token.children if c.dep_ == "prt" and _amount_after(c) is None]
     return " ".join([token.text, *particles])
 
 
@@ -330,7 +330,7 @@ class _Coder:
     def _verb(self, index: int, verb: Token, earlier: list[_Draft]) -> list[_Draft]:
         if verb.dep_ == "amod" or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
             return []
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and _amount_after(c) is None), None)
         prepositions = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
         patterns = [
             p for p in self.lexicon.verb_patterns(verb.lemma_.lower())
@@ -357,7 +357,7 @@ class _Coder:
                 # A preposition with no object of its own is a particle ("forced the agency out of X").
                 objects = syntax.children(prepositions[pattern.particle], "pobj") or syntax.children(verb, "dobj")
             else:
-                objects = patients if passive else syntax.children(verb, "dobj")
+                objects = patients if passive else syntax.children(verb, "dobj") or _counted_objects(verb)
             if passive and not doers and pattern.particle in prepositions and pattern.particle != particle:
                 # A stance, not something done to the subject: "Israel is opposed to the plan".
                 acting = self._named(patients)
@@ -926,6 +926,20 @@ def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[
         s for c in clauses for infinitive in syntax.children(c, "ccomp") for s in syntax.children(infinitive, "nsubj")
     ]
     return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
+
+
+def _amount_after(particle: Token) -> Token | None:
+    """The noun counted after an "up to" the parser took for a particle and a preposition
+    ("kidnapped up to 16 advisers"), else None."""
+    after = particle.doc[particle.i + 1 : particle.i + 3]
+    if particle.lower_ != "up" or len(after) < 2 or after[0].lower_ != "to" or after[1].pos_ != "NUM":
+        return None
+    return next((c for c in after[0].children if c.dep_ == "pobj"), None)
+
+
+def _counted_objects(verb: Token) -> list[Token]:
+    """The object of a verb hidden behind a misread "up to" ("kidnapped up to 16 advisers")."""
+    return [noun for c in verb.children if c.dep_ == "prt" for noun in [_amount_after(c)] if noun is not None]
 
 
 def _indirect_objects(verb: Token) -> list[Token]:
