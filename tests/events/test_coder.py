@@ -157,6 +157,23 @@ def test_up_to_a_number_is_no_particle():
     assert (event.source.principal, event.cameo, event.target.principal, event.trigger) == ("AFG", "181", "RUS", "kidnapped")
 
 
+def test_the_toll_of_an_attack_is_no_second_attack_unless_it_names_other_victims():
+    assert triples(code("Russian troops shelled Kharkiv, killing three civilians and wounding ten.")) == {("RUS", "194", "UKR")}
+    assert triples(code("Israel bombed Gaza, killing two Egyptian aid workers.")) == {("ISR", "195", "PSE"), ("ISR", "190", "EGY")}
+
+
+def test_a_state_bombs_from_the_air_and_an_armed_group_plants_bombs():
+    assert triples(code("Israel bombed Gaza.")) == {("ISR", "195", "PSE")}
+    assert triples(code("Hamas bombed a bus in Jerusalem.")) == {("HAMAS", "183", "ISR")}
+
+
+def test_whom_a_protest_is_against_is_its_target_not_also_where_it_was():
+    events = code("Activists from the Fatah Party staged rallies in the Gaza Strip against Mahmoud Abbas.")
+    assert [(e.source.principal, e.cameo, e.target.principal, e.target.name) for e in events] == [
+        ("FATAH", "141", "PSE", "Mahmoud Abbas")
+    ]
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

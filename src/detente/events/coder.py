@@ -48,6 +48,7 @@ _ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
 _GROUND_VIOLENCE = frozenset({"183", "190", "193", "194"})
 _FIRING = frozenset({"193", "194"})
 _AERIAL = "195"
+_BOMBING = "183"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
 _DONE_IN = frozenset({"in", "by", "over"})
 # Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
@@ -223,7 +224,9 @@ class _Coder:
             if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim", "admission"}:
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [
-            d for d in drafts if not self._carries(d, drafts) and not _announced_apart(d, drafts) and not _setting(d, drafts)
+            d for d in drafts
+            if not self._carries(d, drafts) and not _announced_apart(d, drafts) and not _setting(d, drafts)
+            and not _toll_of(d, drafts)
         ]
         drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
@@ -522,6 +525,10 @@ class _Coder:
             # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
             heads = [verb, *(syntax.conjuncts(obj) if obj is not None and pattern.objects else [])]
             targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
+            aimed = [t for t in targets if t.head.lower_ not in _PLACE_PREPS]
+            if len(aimed) < len(targets) and self._actors(aimed):
+                # Whom an act is against, not also where it was: "staged rallies in Gaza against Abbas".
+                targets = aimed
             if any(self.mentions.actors(t) for t in targets):
                 # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
                 targets = [t for t in targets if self._noun_pattern(t) is None]
@@ -624,6 +631,11 @@ class _Coder:
             if previous is not None:
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
+
+    def _state_force(self, actor: Actor) -> bool:
+        """Whether an actor is a state's government or military (or the state itself)."""
+        entity = self.kb.entities.get(actor.principal)
+        return entity is not None and entity.kind == "state" and actor.sector in (None, "GOV", "MIL")
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The light verb that makes an event noun its act: whose object it is ("held talks with X")
@@ -793,6 +805,10 @@ class _Coder:
             code, symmetric = "145", False
         elif source.sector in _SECURITY and target.sector in _PROTESTING and code in _FORCE:
             code, symmetric = "175", False
+        elif code == _BOMBING and self._state_force(source):
+            # A state's forces bomb from the air ("Israel bombed Gaza"); a bombing of CAMEO's 183 is
+            # an insurgent's or a terrorist's.
+            code = _AERIAL
         hostile = cameo(code).quad >= 3
         refused = how.promised_not or how.intent and how.negated
         if refused and code[:2] == _COERCION:
@@ -880,6 +896,19 @@ def _setting(draft: _Draft, drafts: list[_Draft]) -> bool:
     return any(
         d.trigger != noun and noun in d.trigger.subtree and d.code[:2] == draft.code[:2]
         and (d.source.principal, d.target.principal) == sides
+        for d in drafts
+    )
+
+
+def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether a violent act is only the toll of the one it trails ("shelled Juba, killing 20
+    people"): a participle after a violent act by the same actor, aimed at no one else."""
+    trigger = draft.trigger
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or not _VIOLENT.match(draft.code):
+        return False
+    return any(
+        d.trigger == trigger.head and _VIOLENT.match(d.code) and d.source.principal == draft.source.principal
+        and draft.target.principal in ("", d.target.principal)
         for d in drafts
     )
 
