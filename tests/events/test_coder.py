@@ -174,6 +174,23 @@ def test_whom_a_protest_is_against_is_its_target_not_also_where_it_was():
     ]
 
 
+def test_each_other_pairs_the_subjects_both_ways():
+    assert triples(code("Russia and Ukraine blamed each other.")) == {("RUS", "112", "UKR"), ("UKR", "112", "RUS")}
+    assert triples(code("India and Pakistan accused one another of violating the ceasefire.")) == {
+        ("IND", "1123", "PAK"), ("PAK", "1123", "IND")
+    }
+
+
+def test_an_event_noun_a_verb_is_done_with_is_the_subject_s_act():
+    events = code("Hezbollah fired rockets at northern Israel, and Israel responded with air strikes on southern Lebanon.")
+    assert triples(events) == {("HEZBOLLAH", "194", "ISR"), ("ISR", "195", "LBN")}
+
+
+def test_a_name_in_apposition_to_its_description_is_one_target():
+    [meeting] = code("Chinese President Xi Jinping met his Russian counterpart Vladimir Putin in Moscow on Tuesday.")
+    assert (meeting.source.principal, meeting.target.principal, meeting.target.name) == ("CHN", "RUS", "Vladimir Putin")
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

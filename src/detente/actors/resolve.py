@@ -416,7 +416,7 @@ class _Resolver:
         institution = self.parts[token.i] == PROPN and role.refers_to == "state"
         text = self._phrase(noun_phrase(token).start, token.i + 1)
         if _is_definite(token) or armed_plural or institution:
-            previous = self._refer_back(token, "group" if armed_plural else role.refers_to)
+            previous = self._refer_back(token, "group" if armed_plural else role.refers_to, same_referent=not institution)
             if previous is not None:
                 actor = Actor(previous.actor.principal, role.sector or previous.actor.sector, None, text)
                 return self._remember(token, actor, previous.entity_kind, person=False, plural=plural)
@@ -507,17 +507,26 @@ class _Resolver:
 
     # --- referring back -------------------------------------------------------------------------
 
-    def _refer_back(self, token: Token, kind: str) -> Mention | None:
+    def _refer_back(self, token: Token, kind: str, *, same_referent: bool = True) -> Mention | None:
         """The earlier mention a pronoun or definite description most likely means.
 
         Within the sentence the first compatible mention wins (it is usually the topic);
-        before it, a subject of the previous sentences, else the most recent mention.
+        before it, a subject of the previous sentences, else the most recent mention. An object
+        never means the subject of its own clause: "France suspended aid to the country" and
+        "Obama met Putin and praised him" mean another (but "Many Russians criticized the authorities"
+        means theirs: a people's state is not the people). An institution named alone is not a
+        referent but the state it belongs to (``same_referent`` False): "Obama is pressured by
+        Congress" is his.
         """
         here = self.sentence_of[token.i]
         # The mentions of the last sentences, in the order of their tokens.
         window = bisect_left(self.sentence_of, here - MEMORY_SENTENCES)
         by_token = self.mentions.by_token
-        earlier = [by_token[i] for i in range(window, token.i) if i in by_token and _fits(by_token[i], kind)]
+        own = _own_clause_subjects(token) if same_referent else set()
+        earlier = [
+            by_token[i] for i in range(window, token.i)
+            if i in by_token and (i not in own or by_token[i].plural) and _fits(by_token[i], kind)
+        ]
         if not earlier:
             return None
         same = [m for m in earlier if m.sentence == here]
@@ -595,6 +604,22 @@ def _name_actor(text: str, reference: Reference) -> Actor:
     """The actor a name stands for; an adjective or demonym names a country, not one of its sectors."""
     sector = None if reference.kind in ("adjective", "demonym") else reference.sector
     return Actor(reference.principal, sector, reference.name, text)
+
+
+def _own_clause_subjects(token: Token) -> set[int]:
+    """The tokens of the subjects of the clause a referring word is an object in (a conjoined
+    verb's shared subject too); none for a subject, a possessive or a reflexive, which may
+    mean its own clause's subject ("France recalled its ambassador")."""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss") or token.lower_.endswith(("self", "selves")):
+        return set()
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects or verb.dep_ != "conj" or verb.head == verb:
+            return {t.i for subject in subjects for t in (subject, *subject.conjuncts)}
+        verb = verb.head
 
 
 def _fits(mention: Mention, kind: str) -> bool:

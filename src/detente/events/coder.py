@@ -84,6 +84,9 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
+# Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
+# means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
+_DONE_BY = frozenset({"for", "during", "with"})
 # Light verbs whose act is what they are "in" ("engaged in talks"); "staged a strike in protest" is no protest of its own.
 _ENGAGING = frozenset({"engage", "participate", "join"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
@@ -547,6 +550,9 @@ class _Coder:
             if obj is not None and not any(found) and not syntax.is_passive(verb):
                 # The parser often hangs the object's "from" on the verb ("welcomed memos from Italy").
                 found = self._actors(syntax.prepositional_objects(verb, _FROM))
+        if not any(found) and any(map(_reciprocal, targets)):
+            # "Armenia and Azerbaijan blamed each other": each acts on the others.
+            found = list(sources)
         if not any(found) and "clause" in pattern.flags:
             found = self._named([c for s in _clause_subjects(verb, obj) for c in syntax.conjuncts(s)])
         if not any(found) and "purpose" in pattern.flags:
@@ -715,8 +721,9 @@ class _Coder:
     def _actors(self, tokens: list[Token], depth: int = 2) -> list[Actor]:
         """The actors the noun phrases name or are about; an event noun's own prepositions count,
         and so does what an "of" or a topic names further in ("a resumption of ties between X and Y",
-        "a summit on the unrest in Iran")."""
-        found = []
+        "a summit on the unrest in Iran"). A name in apposition to a description of the same state
+        is the one it describes ("his Russian counterpart Vladimir Putin" is Putin, once)."""
+        found: dict[int, list[Actor]] = {}
         for token in tokens:
             pattern = self._noun_pattern(token)
             within = syntax.actor_within(token, self.mentions, pattern.target_preps if pattern else frozenset())
@@ -724,8 +731,12 @@ class _Coder:
                 within = self._actors(syntax.prepositional_objects(token, _FURTHER_IN), depth - 1)
             if not within and pattern is not None:
                 within = self._scene(token, pattern.code, [], [])
-            found += within
-        return found
+            found[token.i] = within
+        for token in tokens:
+            described = found.get(token.head.i) if token.dep_ == "appos" else None
+            if described and found[token.i] and {a.principal for a in described} == {a.principal for a in found[token.i]}:
+                found[token.head.i] = []
+        return [actor for within in found.values() for actor in within]
 
     def _scene(self, trigger: Token, code: str, sources: list[Actor], victims: list[Actor]) -> list[Actor]:
         """The targets of an act that names no identified one: for a violent act, the state where it
@@ -781,7 +792,7 @@ class _Coder:
                 found.append(self.mentions.actor(child) or self.mentions.modifier_actor(child))
         by = syntax.prepositional_objects(noun, pattern.source_preps)
         found += self._named(by)
-        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "during") and noun.head.head.pos_ == "VERB":
+        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in _DONE_BY and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
         carrier = self._light_verb(noun)
         if not any(found) and carrier is not None:
@@ -955,6 +966,14 @@ def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[
         s for c in clauses for infinitive in syntax.children(c, "ccomp") for s in syntax.children(infinitive, "nsubj")
     ]
     return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
+
+
+def _reciprocal(token: Token) -> bool:
+    """Whether a word is "each other" or "one another" (the parser may make "one" the head)."""
+    doc = token.doc
+    if token.lower_ == "one":
+        return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "another"
+    return token.lower_ in ("other", "another") and token.i > 0 and doc[token.i - 1].lower_ in ("each", "one")
 
 
 def _amount_after(particle: Token) -> Token | None:
