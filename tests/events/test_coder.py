@@ -191,6 +191,12 @@ def test_a_name_in_apposition_to_its_description_is_one_target():
     assert (meeting.source.principal, meeting.target.principal, meeting.target.name) == ("CHN", "RUS", "Vladimir Putin")
 
 
+def test_a_flag_makes_a_ship_its_state_s_and_a_sponsor_makes_no_owner():
+    assert triples(code("Iran seized a British-flagged oil tanker in the Strait of Hormuz.")) == {("IRN", "171", "GBR")}
+    [attack] = code("Iranian-backed militias attacked a US base.")
+    assert (attack.source.principal, attack.target.principal) == ("", "USA")
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

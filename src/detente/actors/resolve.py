@@ -42,6 +42,9 @@ _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.items()}
 _THEY = get_string_id("they")
 _STANCES = frozenset({"anti", "pro"})
+_SPONSORSHIPS = frozenset(
+    {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "made", "built", "supplied", "aligned", "allied", "inspired"}
+)
 _FIRST_PERSON_IDS = frozenset(get_string_id(word) for word in _FIRST_PERSON)
 _RELATIVE_IDS = frozenset(get_string_id(word) for word in _RELATIVE)
 _WH_TAGS = frozenset(get_string_id(tag) for tag in ("WDT", "WP", "WP$"))
@@ -242,7 +245,7 @@ class _Resolver:
         checked by ``lookup``."""
         found = []
         for _, start, end in _matcher(self.kb)(self.doc):
-            if self._after_a_stance(start):
+            if self._after_a_stance(start) or self._before_a_sponsorship(end):
                 continue
             text = self._text(start, end)
             reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
@@ -266,6 +269,13 @@ class _Resolver:
         if start < 2 or self.spaces[start - 2] or self.spaces[start - 1] or self.strings[self.words[start - 1]] != "-":
             return False
         return self.strings[self.words[start - 2]].lower() in _STANCES
+
+    def _before_a_sponsorship(self, end: int) -> bool:
+        """Whether a name is written before "-backed", "-made" and the like: Iranian-backed militias
+        or Russian-made missiles are not Iran's or Russia's."""
+        if end + 1 >= len(self.words) or self.spaces[end - 1] or self.spaces[end] or self.strings[self.words[end]] != "-":
+            return False
+        return self.strings[self.words[end + 1]].lower() in _SPONSORSHIPS
 
     def _person_in_lower_case(self, start: int, end: int, text: str) -> Reference | None:
         """A person's name written in lower case, given in full or after a title ("barack obama",

@@ -162,6 +162,10 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 _ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between", "relcl", "in")
 
 
+# Participles after a name that make it the owner of what they describe ("British-flagged", "Iranian-owned").
+_OWNING = frozenset({"flagged", "registered", "owned", "operated"})
+
+
 def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
     """The actors a noun phrase names, or is about when it names none itself.
 
@@ -175,6 +179,9 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
     for child in sorted(token.children, key=lambda c: c.i):
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
             found = mentions.actors(child) or [a for a in [mentions.modifier_actor(child)] if a is not None]
+            if not found and child.lower_ in _OWNING:
+                # "a British-flagged tanker" is British ("Iranian-backed militias" are not Iranian).
+                found = [a for c in child.children if c.dep_ in ("amod", "npadvmod", "compound") for a in [mentions.modifier_actor(c)] if a]
             if found:
                 return found
     for wanted in _ABOUT:
