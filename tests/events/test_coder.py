@@ -197,6 +197,23 @@ def test_a_flag_makes_a_ship_its_state_s_and_a_sponsor_makes_no_owner():
     assert (attack.source.principal, attack.target.principal) == ("", "USA")
 
 
+def test_an_event_noun_another_act_is_about_keeps_its_own_modality():
+    events = code("South Africa refused to condemn Russia's invasion of Ukraine.")
+    invasion = only(events, "RUS", "UKR")
+    assert invasion.cameo == "192" and invasion.is_fact
+    assert only(code("South Africa did not condemn Russia's invasion of Ukraine."), "RUS", "UKR").is_fact
+    assert not only(code("Russia did not launch an offensive against Ukraine."), "RUS", "UKR").is_fact
+    hosted = code("The king said he would be ready to host a meeting between Israel and the PLO.")
+    assert hosted and not any(e.is_fact for e in hosted), "hosting makes the meeting"
+
+
+def test_taking_control_of_a_place_occupies_it_and_handing_over_jets_is_military_aid():
+    assert triples(code("The Taliban took control of Kabul on Sunday.")) == {("TALIBAN", "192", "AFG")}
+    assert triples(code("The Netherlands handed over F-16 fighter jets to Ukraine.")) == {("NLD", "072", "UKR")}
+    [firing] = code("China's coast guard fired water cannon at a Philippine supply boat.")
+    assert (firing.source.principal, firing.source.sector, firing.target.principal) == ("CHN", "MIL", "PHL")
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

@@ -28,6 +28,10 @@ _NEGATED_BELOW = frozenset({"xcomp", "pcomp", "pobj", "dobj", "acl"})
 _INTENDED_BELOW = frozenset({"xcomp", "acl", "ccomp", "pcomp", "pobj", "acomp", "prep"})
 
 
+# CAMEO roots of acts that judge something done: praise, disapprove, reject.
+_JUDGING = frozenset({"05", "11", "12"})
+
+
 @dataclass(frozen=True)
 class Modality:
     """How an act stands. ``promised_not``: the act was promised not to happen ("vowed not to attack")."""
@@ -65,6 +69,11 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
     token = trigger
     while token.head != token and dependency(token) in _PASSES:
         link, governor = dependency(token), token.head
+        if token == trigger and link == "dobj" and trigger.pos_ != "VERB" and _judges(governor, lexicon):
+            # An event noun that another act judges keeps its own modality: "refused to condemn Russia's
+            # invasion" and "did not condemn the attack" leave the invasion and the attack be ("would be
+            # ready to host a meeting" does not: hosting makes the meeting).
+            break
         if link == "conj" and _has_own_clause(token):
             break
         # A coordinated verb shares its sibling's auxiliaries, not what the sibling's own word means:
@@ -132,6 +141,16 @@ def _own(word: Token, lexicon: Lexicon) -> _Clause:
 def _claimed(word: Token, lexicon: Lexicon) -> bool:
     """Whether a word is marked as hearsay ("reportedly", "allegedly")."""
     return any(child.dep_ == "advmod" and "claim" in cues_of(child, lexicon) for child in word.children)
+
+
+def _judges(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb judges what it is about (praises, condemns, rejects: CAMEO roots 05, 11, 12)
+    with no cue that colours its object."""
+    return (
+        verb.pos_ == "VERB"
+        and any(p.code[:2] in _JUDGING for p in lexicon.verb_patterns(verb.lemma_.lower()))
+        and not cues_of(verb, lexicon)
+    )
 
 
 def _has_own_clause(verb: Token) -> bool:
