@@ -214,6 +214,11 @@ def test_taking_control_of_a_place_occupies_it_and_handing_over_jets_is_military
     assert (firing.source.principal, firing.source.sector, firing.target.principal) == ("CHN", "MIL", "PHL")
 
 
+def test_revenge_for_an_act_is_vowed_on_whoever_did_it():
+    events = code("Hezbollah vowed revenge for the killing of its commander by Israel.")
+    assert triples(events) == {("HEZBOLLAH", "130", "ISR"), ("ISR", "190", "HEZBOLLAH")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

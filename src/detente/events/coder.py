@@ -538,6 +538,9 @@ class _Coder:
             if "to" in pattern.preps:
                 targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
             found = self._actors(targets)
+            if "avenging" in pattern.flags:
+                avenged = [(t, p) for t in targets for p in [self._noun_pattern(t)] if p is not None]
+                found = [a for t, p in avenged for a in self._noun_sources(t, p)] or found
         else:
             addressed = _indirect_objects(verb)
             if pattern.particle is not None and pattern.particle not in {c.lower_ for c in syntax.children(verb, "prt")}:
