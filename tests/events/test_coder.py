@@ -219,6 +219,11 @@ def test_revenge_for_an_act_is_vowed_on_whoever_did_it():
     assert triples(events) == {("HEZBOLLAH", "130", "ISR"), ("ISR", "190", "HEZBOLLAH")}
 
 
+def test_a_cessation_of_hostilities_is_a_ceasefire():
+    events = code("Ethiopia's government and Tigrayan forces agreed to a permanent cessation of hostilities.", date(2022, 11, 2))
+    assert triples(events) == {("ETH", "0356", "TPLF")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
