@@ -224,6 +224,12 @@ def test_a_cessation_of_hostilities_is_a_ceasefire():
     assert triples(events) == {("ETH", "0356", "TPLF")}
 
 
+def test_a_predicate_adjective_codes_like_a_verb_and_military_drills_show_force():
+    events = code("The White House said it was deeply concerned about China's military drills around Taiwan.")
+    assert triples(events) == {("USA", "012", "CHN"), ("CHN", "150", "TWN")}
+    assert not only(code("Japan is not worried about China."), "JPN", "CHN").is_fact
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

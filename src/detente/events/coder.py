@@ -215,7 +215,7 @@ class _Coder:
     def code(self, index: int, sentence: Span) -> list[_Draft]:
         drafts: list[_Draft] = []
         for token in sentence:
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" or _predicate_adjective(token):
                 found = self._verb(index, token, drafts)
             elif token.pos_ in ("NOUN", "PROPN"):
                 found = self._noun(index, token)
@@ -969,6 +969,12 @@ def _purpose_objects(verb: Token, obj: Token | None) -> tuple[list[Token], list[
         s for c in clauses for infinitive in syntax.children(c, "ccomp") for s in syntax.children(infinitive, "nsubj")
     ]
     return objects, [t for c in clauses for t in syntax.prepositional_objects(c, _PURPOSE_PREPS)]
+
+
+def _predicate_adjective(token: Token) -> bool:
+    """An adjective said of a subject ("was concerned about", "is worried by"), which the verb
+    patterns may code like a verb."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp"
 
 
 def _reciprocal(token: Token) -> bool:

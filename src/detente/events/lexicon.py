@@ -20,7 +20,7 @@ VERB_FLAGS = frozenset({"symmetric", "reverse", "response", "armed", "complement
 NOUN_FLAGS = frozenset({"symmetric", "clause"})
 # Prepositions a pattern may name; anything else in that column is a slip (a flag one column early).
 PREPOSITIONS = frozenset(
-    {"about", "against", "along", "among", "at", "between", "by", "for", "from", "in", "into", "near", "of", "off",
+    {"about", "against", "along", "among", "around", "at", "between", "by", "for", "from", "in", "into", "near", "of", "off",
      "on", "outside", "over", "regarding", "to", "toward", "towards", "upon", "with"}
 )
 # Universal parts of speech a cue may be limited to ("report" is a claim as a noun, not as a verb).
