@@ -230,6 +230,13 @@ def test_a_predicate_adjective_codes_like_a_verb_and_military_drills_show_force(
     assert not only(code("Japan is not worried about China."), "JPN", "CHN").is_fact
 
 
+def test_denying_one_s_own_attack_denies_responsibility_and_negates_it():
+    events = code("Pakistan denied that its air force had bombed Afghanistan.")
+    assert triples(events) == {("PAK", "195", "AFG"), ("PAK", "016", "AFG")}
+    assert {e.cameo: e.is_fact for e in events} == {"195": False, "016": True}
+    assert code("Israel denied that Hamas had fired rockets.") == [], "a denial of another's act accuses no one"
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

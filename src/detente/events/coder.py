@@ -49,6 +49,7 @@ _GROUND_VIOLENCE = frozenset({"183", "190", "193", "194"})
 _FIRING = frozenset({"193", "194"})
 _AERIAL = "195"
 _BOMBING = "183"
+_DENIAL = "016"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
 _DONE_IN = frozenset({"in", "by", "over"})
 # Roots of armed force (shows of force, assaults, fighting, mass violence): refusing or renouncing
@@ -224,7 +225,7 @@ class _Coder:
             drafts.extend(found)
             self.history.extend(found)
         for verb in sentence:
-            if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim", "admission"}:
+            if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim", "admission", "denial"}:
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [
             d for d in drafts
@@ -274,7 +275,8 @@ class _Coder:
         claim ("alleged", "claimed") is an accusation of whom it is about, or of another
         actor's hostile act it reports; a claim or an admission ("admitted", "acknowledged")
         of one's own hostile act is taking responsibility for it (015), and what is admitted
-        stays a fact. A speaker of unknown country ("a senior official said") is
+        stays a fact; denying one's own hostile act is denying responsibility for it (016), and
+        what is denied is negated. A speaker of unknown country ("a senior official said") is
         where the news comes from rather than an actor: what they said is coded, not their saying it.
         """
         content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
@@ -296,10 +298,12 @@ class _Coder:
         inside = [d for d in drafts if d.trigger in said]
         cues = cues_of(verb, self.lexicon)
         claim = "claim" in cues
-        if inside:
+        if inside or "denial" in cues:
             hostile = [d for d in inside if cameo(d.code).quad >= 3]
             speakers = {s.principal for s in sources}
             owned = {d.target.principal: d.target for d in hostile if d.source.principal in speakers}
+            if "denial" in cues:
+                return [self._draft(index, verb, s, t, _DENIAL, False, how) for s in sources for t in owned.values()]
             owning = [self._draft(index, verb, s, t, "015", False, how) for s in sources for t in owned.values()]
             if "admission" in cues:
                 return owning

@@ -23,7 +23,7 @@ from detente.events.syntax import link as dependency
 # Links through which a governing clause's cues reach the clause below it.
 _PASSES = frozenset({"xcomp", "ccomp", "acl", "acomp", "pcomp", "pobj", "prep", "advcl", "conj", "oprd", "dobj", "attr"})
 # Links below which a negative governor ("refused to", "without", "denied") negates.
-_NEGATED_BELOW = frozenset({"xcomp", "pcomp", "pobj", "dobj", "acl"})
+_NEGATED_BELOW = frozenset({"xcomp", "pcomp", "pobj", "dobj", "acl", "ccomp"})
 # Links below which an intent governor ("ready to", "plans to", "will") makes an intent.
 _INTENDED_BELOW = frozenset({"xcomp", "acl", "ccomp", "pcomp", "pobj", "acomp", "prep"})
 
