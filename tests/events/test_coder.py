@@ -237,6 +237,10 @@ def test_denying_one_s_own_attack_denies_responsibility_and_negates_it():
     assert code("Israel denied that Hamas had fired rockets.") == [], "a denial of another's act accuses no one"
 
 
+def test_waters_named_after_a_state_are_not_that_state():
+    assert triples(code("Russia and China conducted joint naval exercises in the Sea of Japan.")) == {("RUS", "062", "CHN")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

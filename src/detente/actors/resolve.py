@@ -249,7 +249,7 @@ class _Resolver:
                 continue
             text = self._text(start, end)
             reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
-            if reference is not None and not self._inside_a_person(start, end, reference):
+            if reference is not None and not self._inside_a_person(start, end, reference) and not self._inside_a_place(start, end):
                 found.append((start, end, reference))
         # The longest names first, then the earliest; a name overlapping one already taken is dropped.
         taken: set[int] = set()
@@ -302,6 +302,15 @@ class _Resolver:
             return False
         possessive = self.doc[entity[1] - 1].tag_ == "POS"
         return entity[1] - entity[0] - possessive > end - start
+
+    def _inside_a_place(self, start: int, end: int) -> bool:
+        """Whether a name only qualifies a longer place the parser found ("the Sea of Japan", "the
+        South China Sea", "the Taiwan Strait"): waters named after a state are not that state."""
+        entity = self.entities.get(start)
+        if entity is None or entity[2] != "LOC":
+            return False
+        root = self.doc[entity[0] : entity[1]].root.i
+        return not start <= root < end
 
     def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
