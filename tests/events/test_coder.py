@@ -241,6 +241,10 @@ def test_waters_named_after_a_state_are_not_that_state():
     assert triples(code("Russia and China conducted joint naval exercises in the Sea of Japan.")) == {("RUS", "062", "CHN")}
 
 
+def test_a_name_the_parser_took_for_an_adverb_of_its_verb_is_its_subject():
+    assert triples(code("Azerbaijan massed troops on the border with Armenia.")) == {("AZE", "150", "ARM")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

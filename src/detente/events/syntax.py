@@ -129,9 +129,13 @@ def _possessor(noun: Token) -> list[Token]:
 
 
 def _stranded_subject(verb: Token) -> list[Token]:
-    """A noun just before a subjectless finite verb that the parser attached elsewhere."""
+    """A noun just before a subjectless finite verb that the parser attached elsewhere, or a name it
+    made an adverb of the verb."""
     for candidate in reversed(list(verb.doc[verb.sent.start : verb.i])):
         if candidate.dep_ in ("npadvmod", "dep", "appos") and candidate.pos_ in ("NOUN", "PROPN") and candidate.head != verb:
+            return [candidate]
+        if candidate.dep_ == "npadvmod" and candidate.pos_ == "PROPN" and candidate.head == verb:
+            # A name the parser took for an adverb of its own verb ("Azerbaijan massed troops").
             return [candidate]
         if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("prep", "advcl", "aux") and candidate.tag_ in FINITE_TAGS:
             return []
