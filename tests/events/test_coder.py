@@ -245,6 +245,11 @@ def test_a_name_the_parser_took_for_an_adverb_of_its_verb_is_its_subject():
     assert triples(code("Azerbaijan massed troops on the border with Armenia.")) == {("AZE", "150", "ARM")}
 
 
+def test_an_execution_is_a_killing_and_a_coalition_a_state_leads_is_that_state_s():
+    assert triples(code("ISIS militants executed 21 Egyptian Christians in Libya.")) == {("ISIS", "1823", "EGY")}
+    assert triples(code("Iraq asked the US-led coalition to withdraw its forces.")) == {("IRQ", "020", "USA")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

@@ -166,8 +166,9 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 _ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between", "relcl", "in")
 
 
-# Participles after a name that make it the owner of what they describe ("British-flagged", "Iranian-owned").
-_OWNING = frozenset({"flagged", "registered", "owned", "operated"})
+# Participles after a name that make it the owner of what they describe ("British-flagged", "Iranian-owned",
+# "the US-led coalition").
+_OWNING = frozenset({"flagged", "registered", "owned", "operated", "led"})
 
 
 def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
