@@ -43,7 +43,8 @@ _THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.i
 _THEY = get_string_id("they")
 _STANCES = frozenset({"anti", "pro"})
 _SPONSORSHIPS = frozenset(
-    {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "made", "built", "supplied", "aligned", "allied", "inspired"}
+    {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "made", "built", "supplied",
+     "aligned", "allied", "inspired"}
 )
 _FIRST_PERSON_IDS = frozenset(get_string_id(word) for word in _FIRST_PERSON)
 _RELATIVE_IDS = frozenset(get_string_id(word) for word in _RELATIVE)
@@ -249,8 +250,9 @@ class _Resolver:
                 continue
             text = self._text(start, end)
             reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
-            if reference is not None and not self._inside_a_person(start, end, reference) and not self._inside_a_place(start, end):
-                found.append((start, end, reference))
+            if reference is None or self._inside_a_person(start, end, reference) or self._inside_a_place(start, end):
+                continue
+            found.append((start, end, reference))
         # The longest names first, then the earliest; a name overlapping one already taken is dropped.
         taken: set[int] = set()
         names = {}

@@ -526,7 +526,11 @@ class _Coder:
                 return None
             targets = syntax.children(verb, "dobj", "oprd", "attr")
             found = self._named(targets)
-        elif pattern.objects and (obj is None or not _names(obj) & pattern.objects) and not self._names_a_later_object(verb, obj, pattern):
+        elif (
+            pattern.objects
+            and (obj is None or not _names(obj) & pattern.objects)
+            and not self._names_a_later_object(verb, obj, pattern)
+        ):
             return None
         elif pattern.preps:
             # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
@@ -655,7 +659,7 @@ class _Coder:
         or what it engages in ("engaged in talks with X", "participated in the offensive")."""
         if noun.dep_ == "dobj":
             verb = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep" and noun.head.head.lemma_ in _ENGAGING:
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_ in _ENGAGING:
             verb = noun.head.head
         else:
             return None

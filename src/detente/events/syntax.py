@@ -186,7 +186,8 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
             found = mentions.actors(child) or [a for a in [mentions.modifier_actor(child)] if a is not None]
             if not found and child.lower_ in _OWNING:
                 # "a British-flagged tanker" is British ("Iranian-backed militias" are not Iranian).
-                found = [a for c in child.children if c.dep_ in ("amod", "npadvmod", "compound") for a in [mentions.modifier_actor(c)] if a]
+                owners = (c for c in child.children if c.dep_ in ("amod", "npadvmod", "compound"))
+                found = [a for a in map(mentions.modifier_actor, owners) if a is not None]
             if found:
                 return found
     for wanted in _ABOUT:
