@@ -250,6 +250,17 @@ def test_an_execution_is_a_killing_and_a_coalition_a_state_leads_is_that_state_s
     assert triples(code("Iraq asked the US-led coalition to withdraw its forces.")) == {("IRQ", "020", "USA")}
 
 
+def test_welcoming_a_person_hosts_them_and_welcoming_a_decision_praises_it():
+    assert triples(code("Kuwait's emir welcomed the Iraqi president at the airport.")) == {("KWT", "043", "IRQ"), ("IRQ", "042", "KWT")}
+    assert triples(code("Kuwait welcomed the Iraqi decision.")) == {("KWT", "051", "IRQ")}
+
+
+def test_coordinated_subjects_share_intelligence_with_each_other():
+    events = code("South Korea and Japan shared real-time missile warning data.")
+    assert {tuple(sorted((e.source.principal, e.target.principal))) for e in events} == {("JPN", "KOR")}
+    assert {e.cameo for e in events} == {"064"}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

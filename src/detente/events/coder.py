@@ -574,6 +574,8 @@ class _Coder:
             actors = self._scene(verb, pattern.code, sources, self._unidentified(targets))
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
+        if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
+            return None
         return actors
 
     def _names_a_later_object(self, verb: Token, obj: Token | None, pattern: VerbPattern) -> bool:
