@@ -261,6 +261,10 @@ def test_coordinated_subjects_share_intelligence_with_each_other():
     assert {e.cameo for e in events} == {"064"}
 
 
+def test_a_round_of_talks_coordinated_sides_hold_is_between_them():
+    assert triples(code("Chinese and Indian diplomats held a new round of border talks.")) == {("CHN", "046", "IND")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

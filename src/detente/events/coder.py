@@ -88,6 +88,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "ac
 # Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
 _DONE_BY = frozenset({"for", "during", "with"})
+# Nouns that count repetitions of an event ("a new round of talks").
+_ROUNDS = frozenset({"round", "series", "session"})
 # Light verbs whose act is what they are "in" ("engaged in talks"); "staged a strike in protest" is no protest of its own.
 _ENGAGING = frozenset({"engage", "participate", "join"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
@@ -237,13 +239,13 @@ class _Coder:
 
     def _carries(self, draft: _Draft, drafts: list[_Draft]) -> bool:
         """Whether a light verb's act is the event noun it carries, coded on its own with the same
-        sides: "carried out a bombing in Kenya" is the bombing (183), not also an attack (190)."""
+        sides: "carried out a bombing in Kenya" is the bombing (183), not also an attack (190), and
+        "renewed negotiations" the negotiations, once."""
         if "light" not in cues_of(draft.trigger, self.lexicon):
             return False
         sides = (draft.source.principal, draft.target.principal)
         return any(
-            d.trigger.head == draft.trigger and d.trigger.dep_ == "dobj" and d.trigger.pos_ != "VERB"
-            and (d.source.principal, d.target.principal) == sides and d.code != draft.code
+            d.trigger.pos_ != "VERB" and self._light_verb(d.trigger) == draft.trigger and sides in _sides(d)
             for d in drafts
         )
 
@@ -643,8 +645,9 @@ class _Coder:
             targets = self._scene(noun, pattern.code, sources, self._unidentified(aimed_at))
         pairs = [(s, t) for s in sources for t in targets + between]
         if symmetric:
-            # Talks between X and Y are theirs, whoever holds or joins them ("Egypt hosted talks between...").
-            pairs += _pairs_among(between)
+            # Talks between X and Y are theirs, whoever holds or joins them ("Egypt hosted talks between...");
+            # talks that coordinated sides hold with no one else are between them.
+            pairs += _pairs_among(between) if between or targets else _pairs_among(sources)
         if not pairs and not sources and not targets + between and noun.dep_ in ("nsubj", "nsubjpass"):
             previous = self._referenced(index, noun, pattern)
             if previous is not None:
@@ -657,8 +660,11 @@ class _Coder:
         return entity is not None and entity.kind == "state" and actor.sector in (None, "GOV", "MIL")
 
     def _light_verb(self, noun: Token) -> Token | None:
-        """The light verb that makes an event noun its act: whose object it is ("held talks with X")
-        or what it engages in ("engaged in talks with X", "participated in the offensive")."""
+        """The light verb that makes an event noun its act: whose object it is ("held talks with X",
+        "held a new round of talks") or what it engages in ("engaged in talks with X", "participated
+        in the offensive")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _ROUNDS:
+            noun = noun.head.head
         if noun.dep_ == "dobj":
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_ in _ENGAGING:
@@ -922,6 +928,12 @@ def _setting(draft: _Draft, drafts: list[_Draft]) -> bool:
         and (d.source.principal, d.target.principal) == sides
         for d in drafts
     )
+
+
+def _sides(draft: _Draft) -> set[tuple[str, str]]:
+    """The (source, target) principals a draft stands for: both ways for a symmetric one."""
+    forward = (draft.source.principal, draft.target.principal)
+    return {forward, forward[::-1]} if draft.symmetric else {forward}
 
 
 def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
