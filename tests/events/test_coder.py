@@ -265,6 +265,12 @@ def test_a_round_of_talks_coordinated_sides_hold_is_between_them():
     assert triples(code("Chinese and Indian diplomats held a new round of border talks.")) == {("CHN", "046", "IND")}
 
 
+def test_freeing_people_debt_relief_and_suspended_disbursements():
+    assert triples(code("Venezuela released six American oil executives.")) == {("VEN", "0841", "USA")}
+    assert triples(code("Russia wrote off 90 percent of North Korea's debt.")) == {("RUS", "071", "PRK")}
+    assert triples(code("The World Bank suspended disbursements to Afghanistan.")) == {("WBK", "162", "AFG")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
