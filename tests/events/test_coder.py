@@ -271,6 +271,12 @@ def test_freeing_people_debt_relief_and_suspended_disbursements():
     assert triples(code("The World Bank suspended disbursements to Afghanistan.")) == {("WBK", "162", "AFG")}
 
 
+def test_the_two_countries_or_both_sides_are_the_last_two_named_but_not_who_acts_on_them():
+    assert triples(code("Putin met Xi. The two leaders held talks.")) == {("RUS", "040", "CHN"), ("RUS", "046", "CHN")}
+    sanctions = code("Russia and Iran signed a treaty. Washington said it would impose sanctions on both countries.")
+    assert {(e.source.principal, e.target.principal) for e in sanctions if e.sentence_index == 1} == {("USA", "RUS"), ("USA", "IRN")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

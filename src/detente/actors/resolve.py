@@ -436,6 +436,11 @@ class _Resolver:
         # An institution named as a proper noun ("Congress", "Parliament") is as definite as "the government".
         institution = self.parts[token.i] == PROPN and role.refers_to == "state"
         text = self._phrase(noun_phrase(token).start, token.i + 1)
+        pair = self._the_two(token, role.refers_to) if plural else []
+        if pair:
+            self.mentions.also[token.i] = [Actor(pair[1].actor.principal, role.sector or pair[1].actor.sector, None, text)]
+            actor = Actor(pair[0].actor.principal, role.sector or pair[0].actor.sector, None, text)
+            return self._remember(token, actor, pair[0].entity_kind, person=False, plural=True)
         if _is_definite(token) or armed_plural or institution:
             previous = self._refer_back(token, "group" if armed_plural else role.refers_to, same_referent=not institution)
             if previous is not None:
@@ -556,6 +561,26 @@ class _Resolver:
             return subjects[-1] if subjects and token.dep_ in _SUBJECTS else same[0]
         subjects = [m for m in earlier if m.subject and m.sentence == earlier[-1].sentence]
         return subjects[0] if subjects else earlier[-1]
+
+    def _the_two(self, token: Token, kind: str) -> list[Mention]:
+        """The two actors "the two countries", "both sides" or "the two leaders" mean: the last two
+        of different states named before, in the order they were named."""
+        if not any(child.lower_ in ("two", "both") for child in token.children):
+            return []
+        wanted = "person" if kind == "people" else kind
+        window = bisect_left(self.sentence_of, self.sentence_of[token.i] - MEMORY_SENTENCES)
+        by_token = self.mentions.by_token
+        # Not whoever acts on them: "Washington said it would impose sanctions on both countries".
+        taken = {by_token[i].actor.principal for i in _own_clause_subjects(token) if i in by_token}
+        found: list[Mention] = []
+        for position in range(token.i - 1, window - 1, -1):
+            mention = by_token.get(position)
+            if mention is not None and _fits(mention, wanted) and mention.actor.principal not in taken:
+                taken.add(mention.actor.principal)
+                found.append(mention)
+                if len(found) == 2:
+                    return found[::-1]
+        return []
 
     def _coordinated_subject(self, token: Token) -> list[Mention]:
         """The mentions of the nearest coordinated subject before a "they" in its sentence, when each
