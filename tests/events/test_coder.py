@@ -277,6 +277,16 @@ def test_the_two_countries_or_both_sides_are_the_last_two_named_but_not_who_acts
     assert {(e.source.principal, e.target.principal) for e in sanctions if e.sentence_index == 1} == {("USA", "RUS"), ("USA", "IRN")}
 
 
+def test_strikes_against_someone_somewhere_are_against_them_only():
+    events = code("The United States and Britain carried out strikes against Houthi targets in Yemen.")
+    assert triples(events) == {("USA", "190", "HOUTHIS"), ("GBR", "190", "HOUTHIS")}
+
+
+def test_a_past_tense_hung_on_a_noun_root_has_that_noun_as_its_subject():
+    assert triples(code("The UN chief called on Israel to allow aid into Gaza.")) == {("UNO", "020", "ISR")}
+    assert triples(code("Three Israeli soldiers killed in Gaza attack.")) == {("PSE", "190", "ISR")}, "a headline's participle stays passive"
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

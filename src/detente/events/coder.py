@@ -537,11 +537,7 @@ class _Coder:
         elif pattern.preps:
             # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
             heads = [verb, *(syntax.conjuncts(obj) if obj is not None and pattern.objects else [])]
-            targets = [t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)]
-            aimed = [t for t in targets if t.head.lower_ not in _PLACE_PREPS]
-            if len(aimed) < len(targets) and self._actors(aimed):
-                # Whom an act is against, not also where it was: "staged rallies in Gaza against Abbas".
-                targets = aimed
+            targets = self._aimed([t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)])
             if any(self.mentions.actors(t) for t in targets):
                 # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
                 targets = [t for t in targets if self._noun_pattern(t) is None]
@@ -579,6 +575,12 @@ class _Coder:
         if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
             return None
         return actors
+
+    def _aimed(self, targets: list[Token]) -> list[Token]:
+        """Whom an act is against, not also where it was, when both are said: "staged rallies in Gaza
+        against Abbas", "strikes against Houthi targets in Yemen"."""
+        aimed = [t for t in targets if t.head.lower_ not in _PLACE_PREPS]
+        return aimed if len(aimed) < len(targets) and self._actors(aimed) else targets
 
     def _names_a_later_object(self, verb: Token, obj: Token | None, pattern: VerbPattern) -> bool:
         """Whether a pattern names one of the objects coordinated after a first that no pattern of the
@@ -630,7 +632,7 @@ class _Coder:
         # ("opened an investigation into X").
         carrier = self._light_verb(noun)
         heads = [noun, carrier] if carrier is not None else [noun]
-        aimed_at = [t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps - {"between"})]
+        aimed_at = self._aimed([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps - {"between"})])
         targets = self._actors(aimed_at)
         between = self._actors([t for h in heads for t in syntax.prepositional_objects(h, pattern.target_preps & {"between"})])
         how = modality(noun, self.lexicon)

@@ -110,6 +110,10 @@ def inherited_subjects(verb: Token) -> list[Token]:
         return subjects(head) if head != verb else []
     if is_participle_modifier(verb, "VBG"):
         return conjuncts(head)
+    if link(verb) == "acl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and verb.tag_ == "VBD":
+        # A past tense the parser hung on a noun it made the root ("The UN chief called on Israel"):
+        # the noun is its subject.
+        return conjuncts(head)
     if link(verb) == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return _possessor(head)
     if verb.tag_ in FINITE_TAGS:
