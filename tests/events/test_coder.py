@@ -287,6 +287,11 @@ def test_a_past_tense_hung_on_a_noun_root_has_that_noun_as_its_subject():
     assert triples(code("Three Israeli soldiers killed in Gaza attack.")) == {("PSE", "190", "ISR")}, "a headline's participle stays passive"
 
 
+def test_designating_a_terrorist_organisation_sanctions_it():
+    assert triples(code("The United States designated the Houthis as a terrorist organisation.")) == {("USA", "163", "HOUTHIS")}
+    assert code("The US designated a new ambassador.") == []
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
