@@ -296,6 +296,10 @@ def test_neighbours_reopening_their_border_open_it_to_each_other():
     assert triples(code("Spain and Morocco reopened their border.")) == {("ESP", "086", "MAR")}
 
 
+def test_freezing_participation_in_an_alliance_reduces_relations_with_it():
+    assert triples(code("Armenia froze its participation in the Russian-led CSTO military alliance.")) == {("ARM", "160", "CSTO")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
