@@ -637,6 +637,7 @@ def test_force_used_on_protesters_by_police_or_troops_is_violent_repression():
     assert (event.source.sector, event.cameo, event.target.sector, event.symmetric) == ("COP", "175", "OPP", False)
     assert triples(code("Syrian troops clashed with Turkish rioters.")) == {("SYR", "175", "TUR")}
     assert triples(code("Egyptian police opened fire on protesters in Cairo.")) == {("EGY", "193", "EGY")}, "weapons named"
+    assert triples(code("Egyptian police opened fire to disperse demonstrators.")) == {("EGY", "175", "EGY")}, "their own"
 
 
 def test_they_after_coordinated_subjects_means_all_of_them():

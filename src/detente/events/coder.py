@@ -79,7 +79,9 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # unspecified assault or force) used by protesters or the opposition is a violent protest, a riot (145).
 _PROTESTING = frozenset({"OPP"})
 _FORCE = frozenset({"17", "170", "171", "1711", "1712", "18", "180", "19", "190"})
-# The same force used on them by the police or the army is violent repression (175).
+# The same force used on them by the police or the army is violent repression (175); protesters of
+# no named country whom the police or the army use force on are their own state's.
+_REPRESSION_ROOTS = frozenset({"17", "18", "19"})
 _SECURITY = frozenset({"COP", "MIL"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
 # is the state where they took place, which the prepositions of place say.
@@ -837,7 +839,10 @@ class _Coder:
             code, symmetric = "145", False
         elif source.sector in _SECURITY and target.sector in _PROTESTING and code in _FORCE:
             code, symmetric = "175", False
-        elif code == _BOMBING and self._state_force(source):
+        repressing = source.sector in _SECURITY and target.sector in _PROTESTING and code[:2] in _REPRESSION_ROOTS
+        if repressing and not target.principal:
+            target = replace(target, principal=source.principal)
+        if code == _BOMBING and self._state_force(source):
             # A state's forces bomb from the air ("Israel bombed Gaza"); a bombing of CAMEO's 183 is
             # an insurgent's or a terrorist's.
             code = _AERIAL
