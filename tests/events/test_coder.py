@@ -300,6 +300,12 @@ def test_freezing_participation_in_an_alliance_reduces_relations_with_it():
     assert triples(code("Armenia froze its participation in the Russian-led CSTO military alliance.")) == {("ARM", "160", "CSTO")}
 
 
+def test_protesters_named_by_number_are_the_opposition_where_they_protest():
+    assert triples(code("Crowds rallied in Tehran against Israel.")) == {("IRN", "141", "ISR")}
+    [protest] = code("Hundreds of people demonstrated outside the US embassy in Baghdad.")
+    assert (protest.source.principal, protest.source.sector, protest.target.principal) == ("IRQ", "OPP", "USA")
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

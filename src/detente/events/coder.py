@@ -49,6 +49,7 @@ _GROUND_VIOLENCE = frozenset({"183", "190", "193", "194"})
 _FIRING = frozenset({"193", "194"})
 _AERIAL = "195"
 _BOMBING = "183"
+_PROTEST = "14"
 _DENIAL = "016"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
 _DONE_IN = frozenset({"in", "by", "over"})
@@ -469,6 +470,8 @@ class _Coder:
         relations between states do not count; an act named by its state ("Israeli shelling") is that
         state's."""
         code = pattern.code
+        if code[:2] == _PROTEST and not syntax.is_passive(verb):
+            return self._crowd(verb, doers)
         if not _FROM_ORIGIN.match(code) or any("mishap" in cues_of(d, self.lexicon) for d in doers):
             return []
         preps = frozenset({"from", "in"}) if code == "173" else frozenset({"from"})
@@ -483,6 +486,20 @@ class _Coder:
         if act is None:
             return [Actor(state, UNIDENTIFIED, None, noun_phrase(place).text)]
         return [a for a in self._noun_sources(place, act) if a.principal] or [Actor(state, None, None, noun_phrase(place).text)]
+
+    def _crowd(self, verb: Token, doers: list[Token]) -> list[Actor]:
+        """Protesters named only by number ("Thousands protested in Belgrade", "crowds rallied in
+        Tehran") are the opposition of the state where they protested."""
+        if not doers:
+            return []
+        # Where they were ("in Baghdad") before what they stood at ("outside the US embassy in Baghdad").
+        stood_at = syntax.prepositional_objects(verb, _PLACE_PREPS)
+        inside = [p for place in stood_at for p in syntax.prepositional_objects(place, frozenset({"in"}))]
+        for place in syntax.prepositional_objects(verb, frozenset({"in"})) + inside + stood_at:
+            state = self._state_of_place(place)
+            if state is not None:
+                return [Actor(state, "OPP", None, noun_phrase(doers[0]).text)]
+        return []
 
     def _foreign_scene(self, heads: list[Token], victims: set[str]) -> tuple[str, Token] | None:
         """The state, and the place naming it, where violence against others than its own people
