@@ -306,6 +306,12 @@ def test_protesters_named_by_number_are_the_opposition_where_they_protest():
     assert (protest.source.principal, protest.source.sector, protest.target.principal) == ("IRQ", "OPP", "USA")
 
 
+def test_they_may_be_a_state_named_in_the_same_sentence():
+    events = code("The US claimed that they had attacked Iraq.")
+    assert triples(events) == {("USA", "190", "IRQ"), ("USA", "015", "IRQ")}
+    assert {e.cameo for e in events if e.is_fact} == {"015"}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

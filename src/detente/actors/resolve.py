@@ -341,7 +341,15 @@ class _Resolver:
                 if together:
                     self.mentions.also[token.i] = [replace(m.actor, text=token.text) for m in together[1:]]
                     return self._copy(token, together[0])
-            return self._copy(token, self._refer_back(token, kind)) if kind is not None else None
+            if kind is None:
+                return None
+            found = self._refer_back(token, kind)
+            if found is None and token.lower == _THEY:
+                # "They" for a state named in the same sentence, as speech has it: "The US claimed that
+                # they had attacked Iraq".
+                found = self._refer_back(token, "state")
+                found = found if found is not None and found.sentence == self.sentence_of[token.i] else None
+            return self._copy(token, found)
         name = self._name_at(token)
         if name is not None:
             start, end, reference = name
