@@ -160,6 +160,7 @@ def _match(expected: tuple[Expected, ...], events: list[Event], kb: KnowledgeBas
 
 
 def _why_missed(wanted: Expected, facts: list[Event], flagged: list[Event], kb: KnowledgeBase) -> str:
+    """What the coder output instead of an expected event, the first of ``MISS_REASONS`` that holds."""
     with_actors = [e for e in facts if _same_actors(wanted, e, kb)]
     if wanted.code and wanted.code[:2] not in _INTENT_ROOTS and any(e.root in _INTENT_ROOTS for e in with_actors):
         return INTENT
