@@ -312,6 +312,12 @@ def test_they_may_be_a_state_named_in_the_same_sentence():
     assert {e.cameo for e in events if e.is_fact} == {"015"}
 
 
+def test_arms_imported_or_bought_by_the_million_are_military_aid_from_the_seller():
+    assert triples(code("Russia imported ammunition from North Korea.")) == {("PRK", "072", "RUS")}
+    assert triples(code("Russia bought millions of artillery shells from North Korea.")) == {("PRK", "072", "RUS")}
+    assert triples(code("China sent thousands of tons of food to North Korea.")) == {("CHN", "073", "PRK")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

@@ -91,6 +91,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "ac
 # Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
 _DONE_BY = frozenset({"for", "during", "with"})
+# Nouns that stand for an amount of what their "of" names ("$50,000 worth of goods", "millions of shells").
+_AMOUNTS = frozenset({"worth", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "tonnes"})
 # Nouns that count repetitions of an event ("a new round of talks").
 _ROUNDS = frozenset({"round", "series", "session"})
 # Light verbs whose act is what they are "in" ("engaged in talks"); "staged a strike in protest" is no protest of its own.
@@ -981,12 +983,12 @@ def _pairs_among(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
 def _names(token: Token) -> set[str]:
     """The ways a noun may be named in a pattern: its form, lemma, with its modifier ("war criminal") or
     its "of" ("state of emergency"); an amount is named by what it is an amount of ("70 million dollars
-    of aid", "$50,000 worth of goods")."""
+    of aid", "$50,000 worth of goods", "millions of shells")."""
     names = {token.lower_, token.lemma_.lower()}
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
     if modifiers:
         names.add(f"{modifiers[-1].lower_} {token.lower_}")
-    amount = token.lower_ == "worth" or any(c.dep_ in ("nummod", "quantmod") for c in token.children)
+    amount = token.lower_ in _AMOUNTS or any(c.dep_ in ("nummod", "quantmod") for c in token.children)
     for of in syntax.prepositional_objects(token, frozenset({"of"})):
         names.add(f"{token.lower_} of {of.lower_}")
         if amount:
