@@ -318,6 +318,11 @@ def test_arms_imported_or_bought_by_the_million_are_military_aid_from_the_seller
     assert triples(code("China sent thousands of tons of food to North Korea.")) == {("CHN", "073", "PRK")}
 
 
+def test_what_an_agreement_is_to_do_is_an_intent():
+    events = code("Israel and Hamas reached an agreement to exchange prisoners.")
+    assert {e.cameo for e in events} == {"057", "0353"}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
