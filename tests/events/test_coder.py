@@ -323,6 +323,13 @@ def test_what_an_agreement_is_to_do_is_an_intent():
     assert {e.cameo for e in events} == {"057", "0353"}
 
 
+def test_withdrawing_from_an_organisation_leaves_it_and_cutting_ties_breaks_them():
+    events = code("Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS.")
+    assert triples(events) == {("BFA", "160", "ECOWAS"), ("MLI", "160", "ECOWAS"), ("NER", "160", "ECOWAS")}
+    assert triples(code("Russia withdrew its troops from Syria.")) == {("RUS", "0874", "SYR")}
+    assert triples(code("Congo cut diplomatic ties with Rwanda.")) == {("COD", "161", "RWA")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

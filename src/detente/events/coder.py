@@ -50,6 +50,8 @@ _FIRING = frozenset({"193", "194"})
 _AERIAL = "195"
 _BOMBING = "183"
 _PROTEST = "14"
+_WITHDRAWALS = frozenset({"087", "0874"})
+_REDUCED_RELATIONS = "160"
 _DENIAL = "016"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
 _DONE_IN = frozenset({"in", "by", "over"})
@@ -677,6 +679,11 @@ class _Coder:
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
 
+    def _organisation(self, actor: Actor) -> bool:
+        """Whether an actor is an international organisation (the UN, NATO, ECOWAS)."""
+        entity = self.kb.entities.get(actor.principal)
+        return entity is not None and entity.kind == "igo"
+
     def _state_force(self, actor: Actor) -> bool:
         """Whether an actor is a state's government or military (or the state itself)."""
         entity = self.kb.entities.get(actor.principal)
@@ -861,6 +868,9 @@ class _Coder:
         repressing = source.sector in _SECURITY and target.sector in _PROTESTING and code[:2] in _REPRESSION_ROOTS
         if repressing and not target.principal:
             target = replace(target, principal=source.principal)
+        if code in _WITHDRAWALS and self._organisation(target):
+            # Withdrawing from an organisation ("announced their withdrawal from ECOWAS") is leaving it.
+            code = _REDUCED_RELATIONS
         if code == _BOMBING and self._state_force(source):
             # A state's forces bomb from the air ("Israel bombed Gaza"); a bombing of CAMEO's 183 is
             # an insurgent's or a terrorist's.
