@@ -330,6 +330,10 @@ def test_withdrawing_from_an_organisation_leaves_it_and_cutting_ties_breaks_them
     assert triples(code("Congo cut diplomatic ties with Rwanda.")) == {("COD", "161", "RWA")}
 
 
+def test_no_plans_to_attack_is_restraint_not_a_threat():
+    assert triples(code("The Kremlin said on Monday that it had no plans to attack NATO.")) == {("RUS", "0356", "NATO")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

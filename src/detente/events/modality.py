@@ -125,6 +125,9 @@ def _own(word: Token, lexicon: Lexicon) -> _Clause:
         cues = cues_of(child, lexicon)
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ == "never"):
             negated = True
+        elif child.dep_ == "det" and child.lower_ == "no" and word.pos_ == "NOUN":
+            # "had no plans to attack", "no intention of invading".
+            negated = True
         elif child.dep_ in ("aux", "auxpass"):
             hypothetical = hypothetical or "hypothetical" in cues
             future = future or "future" in cues
