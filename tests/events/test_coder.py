@@ -334,6 +334,11 @@ def test_no_plans_to_attack_is_restraint_not_a_threat():
     assert triples(code("The Kremlin said on Monday that it had no plans to attack NATO.")) == {("RUS", "0356", "NATO")}
 
 
+def test_raised_tariffs_and_restricted_exports_are_sanctions():
+    assert triples(code("The United States raised tariffs on Chinese electric vehicles to 100 percent.")) == {("USA", "163", "CHN")}
+    assert triples(code("China restricted exports of gallium and germanium to the United States.")) == {("CHN", "163", "USA")}
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}
