@@ -339,6 +339,14 @@ def test_raised_tariffs_and_restricted_exports_are_sanctions():
     assert triples(code("China restricted exports of gallium and germanium to the United States.")) == {("CHN", "163", "USA")}
 
 
+def test_what_others_doubt_or_believe_is_no_plain_fact_and_no_accusation():
+    [doubted] = code("Analysts doubt that Russia will attack NATO.")
+    assert doubted.hypothetical
+    [believed] = code("US officials believe Iran is supplying missiles to Russia.")
+    assert (believed.source.principal, believed.cameo, believed.alleged) == ("IRN", "072", True)
+    assert all(e.cameo != "112" for e in code("Egypt believes Israel will attack Hamas.")), "believing accuses no one"
+
+
 def test_abandoning_or_breaking_down_relations_breaks_them():
     assert triples(code("Argentina abandoned diplomatic ties with Chile.")) == {("ARG", "161", "CHL")}
     assert triples(code("Ethiopia has broken down relations with Libya.")) == {("ETH", "161", "LBY")}

@@ -27,7 +27,7 @@ PREPOSITIONS = frozenset(
 PARTS_OF_SPEECH = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "SCONJ", "DET", "PRON"})
 CUES = frozenset(
     {"hypothetical", "conditional", "future", "intent", "commitment", "request", "negative", "refusal", "claim",
-     "admission", "denial", "speech", "temporal", "response", "veiling", "light", "mishap", "aerial"}
+     "belief", "admission", "denial", "speech", "temporal", "response", "veiling", "light", "mishap", "aerial"}
 )
 
 

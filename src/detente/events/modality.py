@@ -79,7 +79,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
         # A coordinated verb shares its sibling's auxiliaries, not what the sibling's own word means:
         # "accused Rwanda ... but said it would mend ties" reports no accusation of the mending.
         cues = frozenset() if link == "conj" else cues_of(governor, lexicon)
-        if "claim" in cues or _claimed(governor, lexicon) or (
+        if cues & {"claim", "belief"} or _claimed(governor, lexicon) or (
             "speech" in cues_of(token, lexicon) and any("claim" in cues_of(c, lexicon) for c in governor.children if c.dep_ == "dobj")
         ):
             alleged = True
