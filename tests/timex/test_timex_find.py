@@ -168,6 +168,7 @@ def test_spans(pipeline: Language, text: str, phrase: str, expected: EventDate) 
         ("Troops stayed until 1989.", EventDate(OPEN_START, date(1989, 12, 31), "year", False)),
         ("Troops will leave before Aug. 31.", days("2021-08-19", "2021-08-30", "day")),
         ("Troops will stay until Monday.", days("2021-08-19", "2021-08-23", "day")),
+        ("China could invade Taiwan by 2027.", days("2021-08-19", "2027-12-31", "year")),
         ("Fighting resumed after 2001.", days("2002-01-01", "2021-08-19", "year")),
         ("Talks will resume after Monday.", EventDate(date(2021, 8, 24), OPEN_END, "day", False)),
         ("He has led the talks since Monday.", days("2021-08-16", "2021-08-19", "day")),

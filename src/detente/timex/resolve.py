@@ -90,13 +90,15 @@ def _floating(mention: Mention) -> bool:
 
 def _apply_role(role: str, found: EventDate, context: Context) -> EventDate:
     """What the preposition does: "since 2017" runs to the publication date, "before 1999"
-    has no known start (``intervals.OPEN_START``) unless it is still to come."""
+    has no known start (``intervals.OPEN_START``) unless it is still to come, as a deadline
+    wholly after the publication date is ("could invade by 2027")."""
     published, precision = context.published, found.precision
     if role == "since":
         end = published if found.start <= published else found.end
         return intervals.interval(found.start, end, precision)
     if role == "until":
-        start = published if context.future and published <= found.end else intervals.OPEN_START
+        ahead = context.future or found.start > published
+        start = published if ahead and published <= found.end else intervals.OPEN_START
         return intervals.interval(start, found.end, precision)
     if role == "before":
         end = found.start - _ONE_DAY
