@@ -554,7 +554,7 @@ class _Resolver:
         """
         here = self.sentence_of[token.i]
         # The mentions of the last sentences, in the order of their tokens.
-        window = bisect_left(self.sentence_of, here - MEMORY_SENTENCES)
+        window = self._window(token)
         by_token = self.mentions.by_token
         own = _own_clause_subjects(token) if same_referent else set()
         earlier = [
@@ -570,13 +570,17 @@ class _Resolver:
         subjects = [m for m in earlier if m.subject and m.sentence == earlier[-1].sentence]
         return subjects[0] if subjects else earlier[-1]
 
+    def _window(self, token: Token) -> int:
+        """The first token a reference at ``token`` may look back to: MEMORY_SENTENCES back."""
+        return bisect_left(self.sentence_of, self.sentence_of[token.i] - MEMORY_SENTENCES)
+
     def _the_two(self, token: Token, kind: str) -> list[Mention]:
         """The two actors "the two countries", "both sides" or "the two leaders" mean: the last two
         of different states named before, in the order they were named."""
         if not any(child.lower_ in ("two", "both") for child in token.children):
             return []
         wanted = "person" if kind == "people" else kind
-        window = bisect_left(self.sentence_of, self.sentence_of[token.i] - MEMORY_SENTENCES)
+        window = self._window(token)
         by_token = self.mentions.by_token
         # Not whoever acts on them: "Washington said it would impose sanctions on both countries".
         taken = {by_token[i].actor.principal for i in _own_clause_subjects(token) if i in by_token}

@@ -679,15 +679,18 @@ class _Coder:
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
 
+    def _kind(self, actor: Actor) -> str | None:
+        """The kind of entity an actor's principal is ("state", "igo", "group"), None if unknown."""
+        entity = self.kb.entities.get(actor.principal)
+        return entity.kind if entity is not None else None
+
     def _organisation(self, actor: Actor) -> bool:
         """Whether an actor is an international organisation (the UN, NATO, ECOWAS)."""
-        entity = self.kb.entities.get(actor.principal)
-        return entity is not None and entity.kind == "igo"
+        return self._kind(actor) == "igo"
 
     def _state_force(self, actor: Actor) -> bool:
         """Whether an actor is a state's government or military (or the state itself)."""
-        entity = self.kb.entities.get(actor.principal)
-        return entity is not None and entity.kind == "state" and actor.sector in (None, "GOV", "MIL")
+        return self._kind(actor) == "state" and actor.sector in (None, "GOV", "MIL")
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The light verb that makes an event noun its act: whose object it is ("held talks with X",
@@ -818,8 +821,7 @@ class _Coder:
         mentions = [m for t in [place, *owners] for m in [self.mentions.mention(t)] if m is not None and not m.person]
         named = [m.actor for m in mentions] + [a for c in owners for a in [self.mentions.modifier_actor(c)] if a]
         for actor in named:
-            entity = self.kb.entities.get(actor.principal)
-            if entity is not None and entity.kind == "state":
+            if self._kind(actor) == "state":
                 return actor.principal
         if depth:
             for inner in syntax.prepositional_objects(place, frozenset({"of", *_PLACE_PREPS})):
