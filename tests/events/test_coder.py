@@ -997,3 +997,25 @@ def test_a_ceasefire_or_talks_agreed_to_and_troops_withdrawn():
     assert triples(code("Hamas declared a truce with Israel.")) == {("HAMAS", "0871", "ISR")}
     assert triples(code("Ethiopia agreed to talks with Egypt.")) == {("ETH", "036", "EGY")}
     assert triples(code("Armenia withdrew its troops from Azerbaijan.")) == {("ARM", "0874", "AZE")}
+
+
+def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
+    assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
+    assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
+
+
+def test_time_given_to_leave_is_no_aid():
+    assert triples(code("Niger's junta gave the French ambassador 48 hours to leave.")) == set()
+    assert triples(code("Japan gave 10 million dollars to Kenya.")) == {("JPN", "071", "KEN")}
+
+
+def test_a_campaign_launched_against_a_group_and_a_town_cordoned_off():
+    assert triples(code("Israel launched a bombing campaign against Hamas.")) == {("ISR", "190", "HAMAS")}
+    assert triples(code("Russian troops cordoned off the Ukrainian border town.")) == {("RUS", "191", "UKR")}
+    assert triples(code("Israeli forces sealed off the Palestinian village.")) == {("ISR", "191", "PSE")}
+
+
+def test_talks_mediated_between_two_sides_are_mediation_with_each():
+    assert triples(code("Qatar mediated talks between the United States and the Taliban.")) == {
+        ("QAT", "045", "USA"), ("QAT", "045", "TALIBAN"), ("USA", "046", "TALIBAN"),
+    }
