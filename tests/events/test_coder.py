@@ -1019,3 +1019,10 @@ def test_talks_mediated_between_two_sides_are_mediation_with_each():
     assert triples(code("Qatar mediated talks between the United States and the Taliban.")) == {
         ("QAT", "045", "USA"), ("QAT", "045", "TALIBAN"), ("USA", "046", "TALIBAN"),
     }
+
+
+def test_trade_expanded_is_economic_cooperation_and_a_member_suspended_is_reduced_relations():
+    assert triples(code("Russia expanded trade with India.")) == {("RUS", "061", "IND")}
+    assert triples(code("China agreed to boost trade with Brazil.")) == {("CHN", "0311", "BRA")}
+    assert triples(code("The African Union suspended Niger after the coup.")) == {("AU", "160", "NER")}
+    assert triples(code("The US suspended aid to Niger.")) == {("USA", "162", "NER")}
