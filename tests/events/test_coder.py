@@ -1026,3 +1026,8 @@ def test_trade_expanded_is_economic_cooperation_and_a_member_suspended_is_reduce
     assert triples(code("China agreed to boost trade with Brazil.")) == {("CHN", "0311", "BRA")}
     assert triples(code("The African Union suspended Niger after the coup.")) == {("AU", "160", "NER")}
     assert triples(code("The US suspended aid to Niger.")) == {("USA", "162", "NER")}
+
+
+def test_the_dead_an_attack_killed_are_its_toll_not_another_attack():
+    assert triples(code("Israeli airstrikes on Gaza killed at least 30 people on Tuesday.")) == {("ISR", "195", "PSE")}
+    assert triples(code("The Russian attacks on Kyiv killed two people.")) == {("RUS", "190", "UKR")}

@@ -975,13 +975,17 @@ def _sides(draft: _Draft) -> set[tuple[str, str]]:
 
 
 def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
-    """Whether a violent act is only the toll of the one it trails ("shelled Juba, killing 20
-    people"): a participle after a violent act by the same actor, aimed at no one else."""
+    """Whether a violent act is only the toll of another by the same actor, aimed at no one else:
+    of the one it trails as a participle ("shelled Juba, killing 20 people") or qualifies ("airstrikes
+    on Gaza killed 30 people", which the parser may read as "airstrikes that killed"), or of the one
+    that is its subject ("the attack on Kyiv killed 30 people")."""
     trigger = draft.trigger
-    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or not _VIOLENT.match(draft.code):
+    if not _VIOLENT.match(draft.code):
         return False
+    trailing = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" or trigger.dep_ == "acl"
+    acts = {trigger.head} if trailing else set(syntax.children(trigger, "nsubj"))
     return any(
-        d.trigger == trigger.head and _VIOLENT.match(d.code) and d.source.principal == draft.source.principal
+        d.trigger in acts and _VIOLENT.match(d.code) and d.source.principal == draft.source.principal
         and draft.target.principal in ("", d.target.principal)
         for d in drafts
     )
