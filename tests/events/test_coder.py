@@ -1031,3 +1031,10 @@ def test_trade_expanded_is_economic_cooperation_and_a_member_suspended_is_reduce
 def test_the_dead_an_attack_killed_are_its_toll_not_another_attack():
     assert triples(code("Israeli airstrikes on Gaza killed at least 30 people on Tuesday.")) == {("ISR", "195", "PSE")}
     assert triples(code("The Russian attacks on Kyiv killed two people.")) == {("RUS", "190", "UKR")}
+
+
+def test_troops_disengaged_and_airspace_or_waters_entered():
+    assert triples(code("India and China have agreed to disengage troops along their disputed border.")) == {("IND", "0356", "CHN")}
+    assert triples(code("Chinese warplanes entered Taiwan's air defence zone.")) == {("CHN", "150", "TWN")}
+    assert triples(code("Russian jets violated Estonian airspace.")) == {("RUS", "150", "EST")}
+    assert triples(code("Two Chinese coast guard ships intruded into Japanese territorial waters on Sunday.")) == {("CHN", "150", "JPN")}
