@@ -1038,3 +1038,11 @@ def test_troops_disengaged_and_airspace_or_waters_entered():
     assert triples(code("Chinese warplanes entered Taiwan's air defence zone.")) == {("CHN", "150", "TWN")}
     assert triples(code("Russian jets violated Estonian airspace.")) == {("RUS", "150", "EST")}
     assert triples(code("Two Chinese coast guard ships intruded into Japanese territorial waters on Sunday.")) == {("CHN", "150", "JPN")}
+
+
+def test_force_ruled_out_is_restraint_and_not_ruled_out_is_possible():
+    assert triples(code("Russia ruled out using nuclear weapons against Ukraine.")) == {("RUS", "0356", "UKR")}
+    [possible] = code("Russia has not ruled out using nuclear weapons against Ukraine.")
+    assert possible.cameo == "2042" and possible.hypothetical and not possible.negated and not possible.is_fact
+    [refused] = code("Russia refused to rule out an attack on Ukraine.")
+    assert refused.cameo == "120" and refused.hypothetical and not refused.is_fact, "no promise to cooperate (030)"

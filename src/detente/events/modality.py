@@ -95,10 +95,14 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             above = _own(governor, lexicon)
             if "commitment" in cues and negated and token == trigger:
                 promised_not, negated = True, False
-            elif (above.negated and "veiling" not in cues) or ("negative" in cues and link in _NEGATED_BELOW):
+            elif (above.negated and not cues & {"veiling", "refusal"}) or ("negative" in cues and link in _NEGATED_BELOW):
                 negated = True
-            if "refusal" in cues and link in _NEGATED_BELOW:
-                negated = intent = True
+            if "refusal" in cues and (link in _NEGATED_BELOW or _gerund_object(token, link)):
+                if above.negated or negated or "refusal" in cues_of(token, lexicon):
+                    # Not ruling out an act, or refusing to rule it out, leaves it possible.
+                    negated, intent, hypothetical = False, False, True
+                else:
+                    negated = intent = True
             hypothetical = hypothetical or above.hypothetical or above.conditional or "hypothetical" in cues
             asked_for = link in ("xcomp", "ccomp", "acl") or (link == "prep" and token.lower_ == "for") or (
                 link == "dobj" and token == trigger
@@ -115,8 +119,12 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
 
 
 def cues_of(token: Token, lexicon: Lexicon) -> frozenset[str]:
-    """The cues a word carries, by its lemma or its form, for its part of speech."""
-    return lexicon.cues_for(token.lemma_.lower(), token.lower_, token.pos_)
+    """The cues a word carries, by its lemma or its form, for its part of speech; a verb with a
+    particle also carries those of the two ("ruled out" is a refusal, "ruled" is not)."""
+    cues = lexicon.cues_for(token.lemma_.lower(), token.lower_, token.pos_)
+    for particle in (c for c in token.children if c.dep_ == "prt"):
+        cues |= lexicon.cues_for(f"{token.lemma_.lower()} {particle.lower_}", "", token.pos_)
+    return cues
 
 
 def _own(word: Token, lexicon: Lexicon) -> _Clause:
@@ -154,6 +162,12 @@ def _judges(verb: Token, lexicon: Lexicon) -> bool:
         and any(p.code[:2] in _JUDGING for p in lexicon.verb_patterns(verb.lemma_.lower()))
         and not cues_of(verb, lexicon)
     )
+
+
+def _gerund_object(act: Token, link: str) -> bool:
+    """Whether a gerund the parser hangs on a verb as a clause is the verb's object ("ruled out
+    using force"): it has no marker and no subject of its own."""
+    return link == "advcl" and act.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in act.children)
 
 
 def _has_own_clause(verb: Token) -> bool:
