@@ -1046,3 +1046,9 @@ def test_force_ruled_out_is_restraint_and_not_ruled_out_is_possible():
     assert possible.cameo == "2042" and possible.hypothetical and not possible.negated and not possible.is_fact
     [refused] = code("Russia refused to rule out an attack on Ukraine.")
     assert refused.cameo == "120" and refused.hypothetical and not refused.is_fact, "no promise to cooperate (030)"
+
+
+def test_a_town_recaptured_from_an_army_is_taken_from_its_state_and_soldiers_trained_are_military_cooperation():
+    assert triples(code("Ukrainian forces recaptured the town of Bakhmut from Russian troops.")) == {("UKR", "192", "RUS")}
+    assert triples(code("The United States trained Afghan security forces.")) == {("USA", "062", "AFG")}
+    assert triples(code("Germany agreed to train Ukrainian soldiers.")) == {("DEU", "0312", "UKR")}
