@@ -192,6 +192,12 @@ def test_anaphora_count_from_the_last_day_named(pipeline: Language) -> None:
     ]
 
 
+def test_a_past_act_later_than_nothing_dated_is_not_dated_after_the_publication(pipeline: Language) -> None:
+    assert found(pipeline, "Two days later the delegations parted.") == []
+    [before] = found(pipeline, "The day before, the delegations had argued.")
+    assert before.date.start == date(2021, 8, 18)
+
+
 def test_more_day_anaphora(pipeline: Language) -> None:
     text = (
         "The treaty was signed on March 3, 2015. That day the guns fell silent. "

@@ -33,12 +33,9 @@ class Context:
     future: bool
     earlier: Sequence[EventDate]
 
-    def anchor(self, precision: Precision) -> EventDate:
-        """The latest earlier expression inside one day (month, year), else the publication day."""
-        for found in reversed(self.earlier):
-            if intervals.single(found, precision):
-                return found
-        return intervals.day(self.published)
+    def anchor(self, precision: Precision) -> EventDate | None:
+        """The latest earlier expression inside one day (month, year), if there is one."""
+        return next((found for found in reversed(self.earlier) if intervals.single(found, precision)), None)
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ def _point(mention: Mention, context: Context, lexicon: Lexicon, toward: _Toward
         return _edged(whole, fields, intervals.day(context.published), lexicon)
     if mention.rule == "anaphoric_period":
         unit = _unit(fields["unit"], lexicon)
-        anchor = context.anchor(intervals.UNIT_PRECISION[unit])
+        anchor = context.anchor(intervals.UNIT_PRECISION[unit]) or intervals.day(context.published)
         whole = intervals.calendar_unit(anchor.start, unit, lexicon.anaphoric_shifts[_key(fields["shift"])])
         return _edged(whole, fields, anchor, lexicon)
     if mention.rule == "anaphoric_offset":
@@ -199,13 +196,19 @@ def _edged(whole: EventDate, fields: Mapping[str, str], reference: EventDate, le
     return intervals.part_of(whole, reference, lexicon.edges[fields["edge"].lower()])
 
 
-def _anaphoric_offset(fields: Mapping[str, str], context: Context, lexicon: Lexicon) -> EventDate:
-    """"two days later", "the day before": counted from the latest earlier expression fine enough."""
+def _anaphoric_offset(fields: Mapping[str, str], context: Context, lexicon: Lexicon) -> EventDate | None:
+    """"two days later", "the day before": counted from the latest earlier expression fine enough,
+    else from the publication day. A past act "a day later" than nothing dated before it follows an
+    event the text does not date: it is not dated after the publication, it is not dated at all."""
     unit = _unit(fields["unit"], lexicon)
     count = lexicon.number_value(fields["number"]) if "number" in fields else 1
     precision = intervals.UNIT_PRECISION[unit]
+    step = lexicon.directions[fields["direction"].lower()] * count
     anchor = context.anchor(precision)
-    moved = intervals.shifted(anchor.start, lexicon.directions[fields["direction"].lower()] * count, unit)
+    if anchor is None and step > 0 and not context.future:
+        return None
+    anchor = anchor or intervals.day(context.published)
+    moved = intervals.shifted(anchor.start, step, unit)
     return intervals.containing(moved, intervals.coarser(precision, anchor.precision))
 
 
