@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
+from detente.cli.common import console
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ARTICLE = EXAMPLES / "kabul-embassy.txt"
@@ -65,6 +66,15 @@ def test_analyze_table_shows_events_and_dyad_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Events" in result.output and "Dyads" in result.output
     assert "stored in" in result.output
+
+
+@pytest.mark.parametrize("width, shown", [(160, True), (80, False)])
+def test_evidence_sentences_are_shown_only_where_they_fit(tmp_path, monkeypatch, width, shown):
+    monkeypatch.setattr(console, "width", width)
+    result = run("analyze", str(ARTICLE), "--date", "2021-09-02", "--db", str(tmp_path / "x.duckdb"))
+    assert result.exit_code == 0, result.output
+    assert ("┃ evidence" in result.output) is shown
+    assert ("need a terminal 120 columns wide" in result.output) is not shown
 
 
 def test_analyzing_twice_changes_nothing(db):

@@ -98,26 +98,36 @@ def _print_events(events: list[Event], output: OutputFormat) -> None:
         console.print(_events_table(events))
 
 
+# Below this width the evidence sentences would be squeezed into a column a few letters wide.
+EVIDENCE_MIN_WIDTH = 120
+
+
 def _events_table(events: list[Event]) -> Table:
-    table = Table(title="Events", show_lines=False, expand=True)
+    with_evidence = console.width >= EVIDENCE_MIN_WIDTH
+    caption = None if with_evidence else (
+        f"Evidence sentences need a terminal {EVIDENCE_MIN_WIDTH} columns wide; or use --format jsonl."
+    )
+    table = Table(title="Events", show_lines=False, expand=True, caption=caption)
     table.add_column("when", no_wrap=True)
     table.add_column("source")
     table.add_column("event")
     table.add_column("target")
     table.add_column("flags", no_wrap=True)
     table.add_column("dataset", no_wrap=True)
-    table.add_column("evidence", ratio=1)
+    if with_evidence:
+        table.add_column("evidence", ratio=1)
     for event in events:
-        table.add_row(
+        row = [
             _when(event),
             _actor(event.source),
             f"{event.cameo} {event.plover}" + (" ⇄" if event.symmetric else ""),
             _actor(event.target),
             _flags(event),
             event.dataset,
-            event.sentence or event.origin,
-            style=None if event.is_fact else "dim",
-        )
+        ]
+        if with_evidence:
+            row.append(event.sentence or event.origin)
+        table.add_row(*row, style=None if event.is_fact else "dim")
     return table
 
 
