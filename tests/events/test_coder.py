@@ -1052,3 +1052,10 @@ def test_a_town_recaptured_from_an_army_is_taken_from_its_state_and_soldiers_tra
     assert triples(code("Ukrainian forces recaptured the town of Bakhmut from Russian troops.")) == {("UKR", "192", "RUS")}
     assert triples(code("The United States trained Afghan security forces.")) == {("USA", "062", "AFG")}
     assert triples(code("Germany agreed to train Ukrainian soldiers.")) == {("DEU", "0312", "UKR")}
+
+
+def test_the_agreement_welcomed_is_what_two_sides_agreed_to_before():
+    events = code("Israel and Hamas agreed to a truce. The European Union welcomed the agreement.")
+    assert {("EU", "051", "ISR"), ("EU", "051", "HAMAS")} <= triples(events)
+    events = code("Moscow and Kabul agreed to expand trade. India criticised the deal.")
+    assert {("IND", "111", "RUS"), ("IND", "111", "AFG")} <= triples(events)

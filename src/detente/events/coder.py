@@ -89,6 +89,7 @@ _SECURITY = frozenset({"COP", "MIL"})
 # Violent acts (CAMEO 18 assault, 19 fight, 20 mass violence): with no victim named, their target
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
+_AGREEMENTS = frozenset({"agreement", "deal", "accord"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 # Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
@@ -737,8 +738,10 @@ class _Coder:
         if not _refers_back(noun) or any(c.dep_ in ("poss", "prep", "compound") for c in noun.children):
             return None
         recent = list(reversed(self._recent(index)))
-        return next((d for d in recent if d.code == pattern.code), None) or next(
-            (d for d in recent if d.code[:2] == pattern.code[:2]), None
+        return (
+            next((d for d in recent if d.code == pattern.code), None)
+            or next((d for d in recent if d.code[:2] == pattern.code[:2]), None)
+            or next((d for d in recent if _agreed(noun, d)), None)
         )
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
@@ -989,6 +992,13 @@ def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
         and draft.target.principal in ("", d.target.principal)
         for d in drafts
     )
+
+
+def _agreed(noun: Token, draft: _Draft) -> bool:
+    """Whether "the agreement" (the deal, the accord) names what an earlier event agreed to: "agreed
+    to a truce", "agreed to free the hostages"."""
+    agreeing = (draft.trigger, draft.trigger.head)
+    return noun.lemma_.lower() in _AGREEMENTS and any(t.lemma_ == "agree" for t in agreeing)
 
 
 def _pairs_among(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
