@@ -1059,3 +1059,9 @@ def test_the_agreement_welcomed_is_what_two_sides_agreed_to_before():
     assert {("EU", "051", "ISR"), ("EU", "051", "HAMAS")} <= triples(events)
     events = code("Moscow and Kabul agreed to expand trade. India criticised the deal.")
     assert {("IND", "111", "RUS"), ("IND", "111", "AFG")} <= triples(events)
+
+
+def test_a_deal_brokered_or_talks_mediated_are_mediation_between_their_parties():
+    events = code("Israel and Hamas agreed to a truce. Qatar brokered the deal.")
+    assert {("QAT", "045", "ISR"), ("QAT", "045", "HAMAS")} <= triples(events)
+    assert code("Qatar brokered a deal.") == []
