@@ -1065,3 +1065,8 @@ def test_a_deal_brokered_or_talks_mediated_are_mediation_between_their_parties()
     events = code("Israel and Hamas agreed to a truce. Qatar brokered the deal.")
     assert {("QAT", "045", "ISR"), ("QAT", "045", "HAMAS")} <= triples(events)
     assert code("Qatar brokered a deal.") == []
+
+
+def test_military_intervention_or_action_threatened_is_a_threat_of_force():
+    assert triples(code("ECOWAS threatened military intervention in Niger.")) == {("ECOWAS", "138", "NER")}
+    assert triples(code("China threatened military action against Taiwan.")) == {("CHN", "138", "TWN")}
