@@ -1070,3 +1070,12 @@ def test_a_deal_brokered_or_talks_mediated_are_mediation_between_their_parties()
 def test_military_intervention_or_action_threatened_is_a_threat_of_force():
     assert triples(code("ECOWAS threatened military intervention in Niger.")) == {("ECOWAS", "138", "NER")}
     assert triples(code("China threatened military action against Taiwan.")) == {("CHN", "138", "TWN")}
+
+
+def test_protesters_against_a_measure_of_no_one_named_oppose_their_own_government():
+    [event] = code("Thousands of protesters rallied in Tbilisi against the foreign agents law.")
+    assert (event.source.principal, event.source.sector, event.cameo, event.target.principal, event.target.sector) == (
+        "GEO", "OPP", "141", "GEO", "GOV"
+    )
+    assert triples(code("Kenyan protesters marched against the finance bill.")) == {("KEN", "141", "KEN")}
+    assert code("Crowds in London protested against the war in Gaza.") == []

@@ -91,6 +91,13 @@ _SECURITY = frozenset({"COP", "MIL"})
 _VIOLENT = re.compile(r"18|19|20")
 _AGREEMENTS = frozenset({"agreement", "deal", "accord"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
+# Measures a state's rulers take: protesters who oppose one with no one named for it ("rallied in
+# Tbilisi against the foreign agents law") oppose their own government.
+_MEASURES = frozenset({
+    "law", "bill", "decree", "reform", "policy", "constitution", "amendment", "budget", "tax", "austerity",
+    "election", "result", "curfew", "lockdown", "crackdown", "corruption", "regime", "coup", "junta",
+})
+_OPPOSED = frozenset({"against", "over"})
 # Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
 _DONE_BY = frozenset({"for", "during", "with"})
@@ -800,7 +807,10 @@ class _Coder:
         it is not the source's ("Israeli shelling in the east of the Gaza Strip" → PSE, "an attack
         at a mall in Kenya's capital" → KEN). The place is said on the act, on its object ("killed
         three men near Kabul"), on a clause that describes it, or on the light verb that carries it
-        ("carried out an attack in Kabul"). Otherwise the victims of unknown country themselves."""
+        ("carried out an attack in Kabul"). Otherwise the victims of unknown country themselves.
+        A protest against a measure no one is named for is against the protesters' own government."""
+        if code[:2] == _PROTEST:
+            return self._rulers_opposed(trigger, sources) or victims
         if not _VIOLENT.match(code):
             return victims
         heads = [trigger, *syntax.children(trigger, "dobj", "acl", "relcl")]
@@ -815,6 +825,16 @@ class _Coder:
             if state is not None and state not in acting:
                 return [Actor(state, None, None, noun_phrase(place).text)]
         return victims
+
+    def _rulers_opposed(self, trigger: Token, sources: list[Actor]) -> list[Actor]:
+        states = {s.principal for s in sources if s.sector in _PROTESTING and s.principal}
+        measures = [
+            t for t in syntax.prepositional_objects(trigger, _OPPOSED)
+            if t.lemma_.lower() in _MEASURES and not syntax.children(t, "poss")
+        ]
+        if len(states) != 1 or not measures:
+            return []
+        return [Actor(states.pop(), "GOV", None, noun_phrase(measures[0]).text)]
 
     def _state_of_place(self, place: Token, depth: int = 3) -> str | None:
         """The state a place names: itself ("Gaza", "Kabul"), its owner or modifier ("Kenya's
