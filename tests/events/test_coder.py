@@ -1079,3 +1079,12 @@ def test_protesters_against_a_measure_of_no_one_named_oppose_their_own_governmen
     )
     assert triples(code("Kenyan protesters marched against the finance bill.")) == {("KEN", "141", "KEN")}
     assert code("Crowds in London protested against the war in Gaza.") == []
+
+
+def test_what_is_being_prepared_is_an_intent_and_an_envoy_sent_is_a_visit():
+    [sanctions] = code("Washington is reportedly preparing new sanctions against Moscow.")
+    assert (sanctions.source.principal, sanctions.cameo, sanctions.target.principal) == ("USA", "1312", "RUS")
+    assert sanctions.alleged and not sanctions.is_fact
+    assert triples(code("Russia is preparing an offensive against Ukraine.")) == {("RUS", "138", "UKR")}
+    assert triples(code("The US dispatched an envoy to Beijing.")) == {("USA", "042", "CHN")}
+    assert triples(code("China plans to send its defence minister to Moscow.")) == {("CHN", "036", "RUS")}

@@ -109,7 +109,11 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             )
             if "request" in cues and asked_for:
                 hypothetical = True
-            if (link in _INTENDED_BELOW or _purpose(token, link)) and (above.future or cues & {"intent", "commitment"}):
+            # A light verb of intent makes its event noun an intent: "is preparing new sanctions".
+            prepared = link == "dobj" and cues >= {"light", "intent"}
+            if (link in _INTENDED_BELOW or _purpose(token, link) or prepared) and (
+                above.future or cues & {"intent", "commitment"}
+            ):
                 if _someone_else(token, governor):
                     hypothetical = True
                 else:
