@@ -1088,3 +1088,11 @@ def test_what_is_being_prepared_is_an_intent_and_an_envoy_sent_is_a_visit():
     assert triples(code("Russia is preparing an offensive against Ukraine.")) == {("RUS", "138", "UKR")}
     assert triples(code("The US dispatched an envoy to Beijing.")) == {("USA", "042", "CHN")}
     assert triples(code("China plans to send its defence minister to Moscow.")) == {("CHN", "036", "RUS")}
+
+
+def test_an_undated_denial_happened_after_the_accusation_it_answers_and_by_the_publication():
+    [denial] = [e for e in code("In 2019, Ukraine accused Russia of shelling Mariupol. Russia denied the accusations.") if e.cameo == "016"]
+    assert (denial.source.principal, denial.target.principal) == ("RUS", "UKR")
+    assert (denial.date.start, denial.date.end, denial.date.from_publication_date) == (date(2019, 1, 1), PUBLISHED, False)
+    [denial] = [e for e in code("Ukraine accused Russia of shelling Mariupol. Russia denied the accusations.") if e.cameo == "016"]
+    assert (denial.date.start, denial.date.from_publication_date) == (PUBLISHED, True)

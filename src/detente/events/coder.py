@@ -151,11 +151,16 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
     coder = _Coder(mentions, load_lexicon(), kb)
     records = nlp.sentences(document, doc)
     events = []
+    dated: dict[int, EventDate] = {}
     for index, sentence in enumerate(nlp.sentence_spans(doc)):
         record = records[index]
         span = document.original_span(record.start, record.end)
         for draft in coder.code(index, sentence):
             when = dates.of(draft.trigger)
+            answered = coder.answered.get(draft.trigger.i)
+            if when.from_publication_date and answered is not None and answered.trigger.i in dated:
+                when = _since(dated[answered.trigger.i], document.date)
+            dated[draft.trigger.i] = when
             if not when.from_publication_date:
                 middle = _middle(when)
                 draft = replace(
@@ -169,6 +174,14 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
         words = noun_phrase(doc[index])
         found.append((words.start_char, words.end_char, mention.actor))
     return Coding(events, found, mentions.unresolved)
+
+
+def _since(earlier: EventDate, published: date) -> EventDate:
+    """When an undated answer to a dated act happened ("Russia denied the accusations" made in 2020):
+    after the act began, by the publication date. An answer to an undated act is undated too."""
+    if earlier.from_publication_date or earlier.start == date.min or earlier.start > published:
+        return EventDate(published, published, "day", True)
+    return intervals.interval(earlier.start, published, earlier.precision)
 
 
 def _middle(when: EventDate) -> date:
@@ -229,6 +242,8 @@ class _Coder:
         self.lexicon = lexicon
         self.kb = kb
         self.history: list[_Draft] = []
+        # The earlier act each answering verb answers ("denied the accusations"), by the verb's index.
+        self.answered: dict[int, _Draft] = {}
 
     def code(self, index: int, sentence: Span) -> list[_Draft]:
         drafts: list[_Draft] = []
@@ -649,6 +664,7 @@ class _Coder:
         answering = {s.principal for s in sources}
         for draft in reversed(self._recent(index)):
             if draft.code[:2] in roots and draft.target.principal in answering:
+                self.answered[obj.head.i] = draft
                 return [draft.source]
         return []
 
