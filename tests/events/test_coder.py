@@ -1096,3 +1096,17 @@ def test_an_undated_denial_happened_after_the_accusation_it_answers_and_by_the_p
     assert (denial.date.start, denial.date.end, denial.date.from_publication_date) == (date(2019, 1, 1), PUBLISHED, False)
     [denial] = [e for e in code("Ukraine accused Russia of shelling Mariupol. Russia denied the accusations.") if e.cameo == "016"]
     assert (denial.date.start, denial.date.from_publication_date) == (PUBLISHED, True)
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("It is unlikely that China will invade Taiwan this year.", "hypothetical"),
+        ("Hopes of a deal between Israel and Saudi Arabia faded.", "hypothetical"),
+        ("The meeting between Biden and Xi was cancelled.", "negated"),
+        ("Neither India nor Pakistan has signed the treaty.", "negated"),
+    ],
+)
+def test_what_is_unlikely_hoped_for_cancelled_or_done_by_neither_is_no_plain_fact(text, flag):
+    [event] = code(text)
+    assert getattr(event, flag) and not event.is_fact

@@ -66,6 +66,9 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
     negated, hypothetical, intent, conditional = own.negated, own.hypothetical, own.future, own.conditional
     alleged = _claimed(trigger, lexicon)
     promised_not = spoken = False
+    if trigger.dep_ == "nsubjpass" and "negative" in cues_of(trigger.head, lexicon):
+        # "The meeting between Biden and Xi was cancelled."
+        negated = True
     token = trigger
     while token.head != token and dependency(token) in _PASSES:
         link, governor = dependency(token), token.head
@@ -114,7 +117,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             if (link in _INTENDED_BELOW or _purpose(token, link) or prepared) and (
                 above.future or cues & {"intent", "commitment"}
             ):
-                if _someone_else(token, governor):
+                if _someone_else(token, governor) or _held_by_no_one(governor):
                     hypothetical = True
                 else:
                     intent = True
@@ -144,10 +147,11 @@ def _own(word: Token, lexicon: Lexicon) -> _Clause:
             hypothetical = hypothetical or "hypothetical" in cues
             future = future or "future" in cues
             conditional = conditional or "conditional" in cues
-        elif child.dep_ in ("mark", "amod") and "hypothetical" in cues:
+        elif child.dep_ in ("mark", "amod", "acomp") and "hypothetical" in cues:
+            # "if", "potential", "It is unlikely that ...".
             hypothetical = True
         elif child.dep_ in ("nsubj", "nsubjpass") and (
-            "negative" in cues or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+            "negative" in cues or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children)
         ):
             negated = True
     return _Clause(negated, hypothetical, future, conditional)
@@ -172,6 +176,12 @@ def _gerund_object(act: Token, link: str) -> bool:
     """Whether a gerund the parser hangs on a verb as a clause is the verb's object ("ruled out
     using force"): it has no marker and no subject of its own."""
     return link == "advcl" and act.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in act.children)
+
+
+def _held_by_no_one(intention: Token) -> bool:
+    """Whether a noun of intent is no one's: the subject of its clause with no possessor ("Hopes of a
+    deal between Israel and Saudi Arabia faded"), not an intent its parties announced."""
+    return intention.pos_ == "NOUN" and intention.dep_ == "nsubj" and not any(c.dep_ == "poss" for c in intention.children)
 
 
 def _has_own_clause(verb: Token) -> bool:
