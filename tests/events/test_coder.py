@@ -1110,3 +1110,10 @@ def test_an_undated_denial_happened_after_the_accusation_it_answers_and_by_the_p
 def test_what_is_unlikely_hoped_for_cancelled_or_done_by_neither_is_no_plain_fact(text, flag):
     [event] = code(text)
     assert getattr(event, flag) and not event.is_fact
+
+
+def test_an_intention_of_doing_an_act_is_its_intent_and_none_is_restraint():
+    assert triples(code("Russia has no intention of attacking NATO.")) == {("RUS", "0356", "NATO")}
+    assert triples(code("China denied any intention of invading Taiwan.")) == {("CHN", "0356", "TWN")}
+    assert triples(code("Russia has the intention of attacking NATO.")) == {("RUS", "138", "NATO")}
+    assert code("Russia spoke of attacking NATO.") == []

@@ -557,8 +557,12 @@ class _Coder:
         return found
 
     def _gerund_counts(self, verb: Token) -> bool:
-        """A gerund after a preposition is coded after a time word ("after meeting X") or as a claim."""
-        return "temporal" in cues_of(verb.head, self.lexicon) or modality(verb, self.lexicon).alleged
+        """A gerund after a preposition is coded after a time word ("after meeting X"), as a claim, or as
+        an intent ("has no intention of attacking NATO")."""
+        if "temporal" in cues_of(verb.head, self.lexicon):
+            return True
+        how = modality(verb, self.lexicon)
+        return how.alleged or how.intent
 
     def _targets(
         self, index: int, verb: Token, pattern: VerbPattern, objects: list[Token], sources: list[Actor],
