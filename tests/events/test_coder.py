@@ -1117,3 +1117,11 @@ def test_an_intention_of_doing_an_act_is_its_intent_and_none_is_restraint():
     assert triples(code("China denied any intention of invading Taiwan.")) == {("CHN", "0356", "TWN")}
     assert triples(code("Russia has the intention of attacking NATO.")) == {("RUS", "138", "NATO")}
     assert code("Russia spoke of attacking NATO.") == []
+
+
+def test_condemning_an_attack_is_aimed_at_the_attacker_never_at_its_victim():
+    assert code("France condemned the attack on Israel.") == []
+    assert code("Britain condemned the attack on the British embassy.") == []
+    assert triples(code("France condemned the Russian attack on the British embassy.")) == {("FRA", "111", "RUS"), ("RUS", "190", "GBR")}
+    assert triples(code("India condemned the attack on its embassy by the Taliban.")) == {("IND", "111", "TALIBAN"), ("TALIBAN", "190", "IND")}
+    assert triples(code("The UN opened an inquiry into killings by Iranian police.")) == {("UNO", "090", "IRN")}

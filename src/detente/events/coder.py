@@ -98,6 +98,8 @@ _MEASURES = frozenset({
     "election", "result", "curfew", "lockdown", "crackdown", "corruption", "regime", "coup", "junta",
 })
 _OPPOSED = frozenset({"against", "over"})
+# Roots whose verbs judge an act (praise, criticise, reject): they are aimed at whoever did it.
+_JUDGING = frozenset({"05", "11", "12"})
 # Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
 _DONE_BY = frozenset({"for", "during", "with"})
@@ -604,6 +606,12 @@ class _Coder:
                 addressed += syntax.children(verb, "dobj")
             targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
             found = self._actors(targets)
+            judging = pattern.code[:2] in _JUDGING and "refusal" not in cues_of(verb, self.lexicon)
+            judged = self._noun_pattern(obj) if obj is not None and judging else None
+            if judged is not None and cameo(judged.code).quad >= 3:
+                # Condemning "the attack on Israel" is aimed at whoever attacked, never at Israel; ruling
+                # out an attack is about one's own.
+                found = [a for a in self._noun_sources(obj, judged) if a is not None and a.principal]
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
             if obj is not None and not any(found) and not syntax.is_passive(verb):
@@ -884,7 +892,12 @@ class _Coder:
                 found.append(self.mentions.actor(child))
             elif child.dep_ in _MODIFIER_DEPS:
                 found.append(self.mentions.actor(child) or self.mentions.modifier_actor(child))
-        by = syntax.prepositional_objects(noun, pattern.source_preps)
+        by = syntax.prepositional_objects(noun, pattern.source_preps) or [
+            # The parser hangs "by X" on the noun's object when that is no act ("the attack on its
+            # embassy by the Taliban"); on an act it is that act's ("an inquiry into killings by police").
+            agent for aimed in syntax.prepositional_objects(noun, pattern.target_preps) if self._noun_pattern(aimed) is None
+            for agent in syntax.prepositional_objects(aimed, pattern.source_preps)
+        ]
         found += self._named(by)
         if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in _DONE_BY and noun.head.head.pos_ == "VERB":
             found = self._named(syntax.subjects(noun.head.head))
