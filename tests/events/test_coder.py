@@ -1125,3 +1125,12 @@ def test_condemning_an_attack_is_aimed_at_the_attacker_never_at_its_victim():
     assert triples(code("France condemned the Russian attack on the British embassy.")) == {("FRA", "111", "RUS"), ("RUS", "190", "GBR")}
     assert triples(code("India condemned the attack on its embassy by the Taliban.")) == {("IND", "111", "TALIBAN"), ("TALIBAN", "190", "IND")}
     assert triples(code("The UN opened an inquiry into killings by Iranian police.")) == {("UNO", "090", "IRN")}
+
+
+def test_an_act_judged_is_aimed_at_its_doer_and_an_arrest_with_none_named_is_the_state_s_where_it_happened():
+    assert triples(code("Germany welcomed the release of the Israeli hostages by Hamas.")) == {
+        ("DEU", "051", "HAMAS"), ("HAMAS", "0841", "ISR"),
+    }
+    assert triples(code("Canada condemned the arrest of its citizens in China.")) == {("CAN", "111", "CHN"), ("CHN", "173", "CAN")}
+    assert ("EU", "111", "RUS") in triples(code("The EU criticised the detention of opposition leader Alexei Navalny."))
+    assert code("Kenya welcomed the deployment of peacekeepers to Haiti.") == []

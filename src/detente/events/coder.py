@@ -608,10 +608,12 @@ class _Coder:
             found = self._actors(targets)
             judging = pattern.code[:2] in _JUDGING and "refusal" not in cues_of(verb, self.lexicon)
             judged = self._noun_pattern(obj) if obj is not None and judging else None
-            if judged is not None and cameo(judged.code).quad >= 3:
-                # Condemning "the attack on Israel" is aimed at whoever attacked, never at Israel; ruling
-                # out an attack is about one's own.
-                found = [a for a in self._noun_sources(obj, judged) if a is not None and a.principal]
+            if judged is not None and "symmetric" not in judged.flags:
+                # Judging an act is aimed at whoever did it: "welcomed the release of the hostages by
+                # Hamas" at Hamas; condemning "the attack on Israel" never at Israel. Ruling out an
+                # attack is about one's own.
+                doers = [a for a in self._noun_sources(obj, judged) if a is not None and a.principal]
+                found = doers if doers or cameo(judged.code).quad >= 3 else found
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
             if obj is not None and not any(found) and not syntax.is_passive(verb):
@@ -909,7 +911,21 @@ class _Coder:
         elif not any(found) and noun.dep_ == "nsubjpass" and "light" in cues_of(noun.head, self.lexicon):
             by = syntax.agents(noun.head)
             found = self._named(by)
+        if not any(found) and pattern.code[:2] == _COERCION:
+            found = self._coercer(noun)
         return [a for a in found if a is not None] or self._unidentified(by)
+
+    def _coercer(self, noun: Token) -> list[Actor]:
+        """Who arrests, detains or expels when no one is named: the state where it happens ("the arrest
+        of its citizens in China"), else the own state of an opposition figure ("the detention of
+        opposition leader Alexei Navalny")."""
+        held = syntax.prepositional_objects(noun, frozenset({"of"}))
+        places = [p for t in [noun, *held] for p in syntax.prepositional_objects(t, frozenset({"in"}))]
+        states = [state for place in places for state in [self._state_of_place(place)] if state is not None]
+        if states:
+            return [Actor(states[0], "GOV", None, noun_phrase(noun).text)]
+        opposed = [a for a in self._named(held) if a.sector in _PROTESTING and a.principal]
+        return [Actor(opposed[0].principal, "GOV", None, noun_phrase(noun).text)] if opposed else []
 
     # --- shared ---------------------------------------------------------------------------------
 
