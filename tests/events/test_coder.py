@@ -1134,3 +1134,8 @@ def test_an_act_judged_is_aimed_at_its_doer_and_an_arrest_with_none_named_is_the
     assert triples(code("Canada condemned the arrest of its citizens in China.")) == {("CAN", "111", "CHN"), ("CHN", "173", "CAN")}
     assert ("EU", "111", "RUS") in triples(code("The EU criticised the detention of opposition leader Alexei Navalny."))
     assert code("Kenya welcomed the deployment of peacekeepers to Haiti.") == []
+
+
+def test_export_controls_and_blacklists_are_sanctions():
+    assert triples(code("China imposed export controls on gallium to the United States.")) == {("CHN", "163", "USA")}
+    assert triples(code("The US blacklisted dozens of Chinese companies.")) == {("USA", "163", "CHN")}
