@@ -1139,3 +1139,10 @@ def test_an_act_judged_is_aimed_at_its_doer_and_an_arrest_with_none_named_is_the
 def test_export_controls_and_blacklists_are_sanctions():
     assert triples(code("China imposed export controls on gallium to the United States.")) == {("CHN", "163", "USA")}
     assert triples(code("The US blacklisted dozens of Chinese companies.")) == {("USA", "163", "CHN")}
+
+
+def test_a_proposal_rejected_is_the_one_made_before_not_the_backing_of_the_one_who_rejects():
+    assert triples(code("Israel, backed by the United States, rejected the ceasefire proposal.")) == {("USA", "051", "ISR")}
+    events = code("Egypt proposed a ceasefire to Israel. Israel, backed by the United States, rejected the proposal.")
+    assert {("EGY", "0356", "ISR"), ("ISR", "120", "EGY")} <= triples(events)
+    assert ("ISR", "120", "USA") not in triples(events)

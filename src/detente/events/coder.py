@@ -676,8 +676,10 @@ class _Coder:
         if not roots or any(c.dep_ in ("poss", "prep") for c in obj.children):
             return []
         answering = {s.principal for s in sources}
+        # What describes the one who answers is no offer it answers ("Israel, backed by the US, rejected the proposal").
+        describing = {t.i for subject in syntax.subjects(obj.head) for t in subject.subtree}
         for draft in reversed(self._recent(index)):
-            if draft.code[:2] in roots and draft.target.principal in answering:
+            if draft.code[:2] in roots and draft.target.principal in answering and draft.trigger.i not in describing:
                 self.answered[obj.head.i] = draft
                 return [draft.source]
         return []
