@@ -1146,3 +1146,10 @@ def test_a_proposal_rejected_is_the_one_made_before_not_the_backing_of_the_one_w
     events = code("Egypt proposed a ceasefire to Israel. Israel, backed by the United States, rejected the proposal.")
     assert {("EGY", "0356", "ISR"), ("ISR", "120", "EGY")} <= triples(events)
     assert ("ISR", "120", "USA") not in triples(events)
+
+
+def test_a_crowd_the_parser_takes_for_a_noun_with_a_participle_still_protested():
+    [event] = code("Thousands protested in Belgrade against the election results.")
+    assert (event.source.principal, event.source.sector, event.cameo, event.target.principal, event.target.sector) == (
+        "SRB", "OPP", "140", "SRB", "GOV"
+    )

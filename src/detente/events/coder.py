@@ -382,7 +382,8 @@ class _Coder:
         ]
         if not patterns:
             return []
-        passive = syntax.is_passive(verb)
+        fragment = _protest_fragment(verb, patterns)
+        passive = syntax.is_passive(verb) and not fragment
         if passive:
             patients = syntax.children(verb, *syntax.PASSIVE_SUBJECT_DEPS)
             if not patients and verb.dep_ in ("conj", "acl"):
@@ -392,7 +393,7 @@ class _Coder:
             sources = self._named(doers) or self._implicit_agents(verb, earlier)
         else:
             patients = []
-            doers = syntax.subjects(verb)
+            doers = [verb.head] if fragment else syntax.subjects(verb)
             sources = self._named(doers)
         how = modality(verb, self.lexicon)
         applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
@@ -499,7 +500,7 @@ class _Coder:
         relations between states do not count; an act named by its state ("Israeli shelling") is that
         state's."""
         code = pattern.code
-        if code[:2] == _PROTEST and not syntax.is_passive(verb):
+        if code[:2] == _PROTEST and (not syntax.is_passive(verb) or _protest_fragment(verb, [pattern])):
             return self._crowd(verb, doers)
         if not _FROM_ORIGIN.match(code) or any("mishap" in cues_of(d, self.lexicon) for d in doers):
             return []
@@ -1062,6 +1063,15 @@ def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
         d.trigger in acts and _VIOLENT.match(d.code) and d.source.principal == draft.source.principal
         and draft.target.principal in ("", d.target.principal)
         for d in drafts
+    )
+
+
+def _protest_fragment(verb: Token, patterns: list[VerbPattern]) -> bool:
+    """Whether the parser read "Thousands protested in Belgrade" as a noun, the root, with a participle:
+    protesting is done, not suffered, so the noun protested."""
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(p.code[:2] == _PROTEST for p in patterns)
     )
 
 
