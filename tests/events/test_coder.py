@@ -1153,3 +1153,8 @@ def test_a_crowd_the_parser_takes_for_a_noun_with_a_participle_still_protested()
     assert (event.source.principal, event.source.sector, event.cameo, event.target.principal, event.target.sector) == (
         "SRB", "OPP", "140", "SRB", "GOV"
     )
+
+
+def test_troops_sent_to_support_a_side_are_military_cooperation_not_a_show_of_force():
+    assert triples(code("Turkey deployed troops to Libya to support the government.")) == {("TUR", "062", "LBY")}
+    assert triples(code("Russia massed troops on the Ukrainian border.")) == {("RUS", "150", "UKR")}

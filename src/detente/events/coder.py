@@ -48,6 +48,10 @@ _ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
 _GROUND_VIOLENCE = frozenset({"183", "190", "193", "194"})
 _FIRING = frozenset({"193", "194"})
 _AERIAL = "195"
+# Troops sent to help a side are military cooperation (062), not a show of force against it (150).
+_SHOW_OF_FORCE = "150"
+_MILITARY_COOPERATION = "062"
+_SUPPORTING = frozenset({"support", "help", "assist", "aid", "defend", "protect", "back", "bolster", "reinforce", "train"})
 _BOMBING = "183"
 _PROTEST = "14"
 _WITHDRAWALS = frozenset({"087", "0874"})
@@ -454,9 +458,13 @@ class _Coder:
         takes the kind of event of its root (for violence, of any violent root) it was done in or by
         ("engaged the troops in a firefight": 193, "killed in an air strike": 195, "a roadside bombing
         killed": 1833, "spoke by phone": 041), an attack by aircraft is aerial (195), an accusation is
-        of what it accuses of (see ``_accused_of``)."""
+        of what it accuses of (see ``_accused_of``), troops sent to support a side are military
+        cooperation."""
         if code == _ACCUSATION:
             return self._accused_of(verb)
+        purposes = [c for c in syntax.children(verb, "advcl", "xcomp") if any(a.tag_ == "TO" for a in c.children)]
+        if code == _SHOW_OF_FORCE and any(p.lemma_ in _SUPPORTING for p in purposes):
+            return _MILITARY_COOPERATION
         aerial = [*syntax.subjects(verb), *syntax.agents(verb)] + (syntax.children(verb, "dobj") if code in _FIRING else [])
         if code in _GROUND_VIOLENCE and any("aerial" in cues_of(t, self.lexicon) for t in aerial):
             return _AERIAL
