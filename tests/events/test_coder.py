@@ -1158,3 +1158,8 @@ def test_a_crowd_the_parser_takes_for_a_noun_with_a_participle_still_protested()
 def test_troops_sent_to_support_a_side_are_military_cooperation_not_a_show_of_force():
     assert triples(code("Turkey deployed troops to Libya to support the government.")) == {("TUR", "062", "LBY")}
     assert triples(code("Russia massed troops on the Ukrainian border.")) == {("RUS", "150", "UKR")}
+
+
+def test_a_commitment_reaffirmed_is_an_intent_to_cooperate_and_standing_by_a_side_is_support():
+    assert triples(code("The US reaffirmed its commitment to the defence of Japan.")) == {("USA", "030", "JPN")}
+    assert triples(code("Iran stood by Hezbollah.")) == {("IRN", "051", "HEZBOLLAH")}
