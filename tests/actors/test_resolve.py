@@ -93,3 +93,20 @@ def test_people_nothing_identifies_are_reported_unresolved(knowledge):
     doc = nlp.load()("Maria Lopez, a local teacher, met the Russian ambassador. Later Lopez left Moscow.")
     mentions = resolve(doc, PUBLISHED, knowledge)
     assert mentions.unresolved == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("NEW DELHI — India and China have reached an agreement.", "DELHI"),
+        ("MOSCOW, March 15 (Reuters) - Russia condemned Poland.", "MOSCOW"),
+        ("GAZA CITY (AP) — Israel struck Hamas.", "CITY"),
+        ("WASHINGTON: The United States imposed sanctions on Iran.", "WASHINGTON"),
+    ],
+)
+def test_a_dateline_is_where_a_report_was_filed_not_an_actor(knowledge, text, dateline):
+    assert dateline not in actors(text, knowledge)
+
+
+def test_a_name_in_capitals_that_is_no_place_is_no_dateline(knowledge):
+    assert actors("NATO - the alliance - warned Russia.", knowledge)["NATO"][0] == "NATO"

@@ -1163,3 +1163,8 @@ def test_troops_sent_to_support_a_side_are_military_cooperation_not_a_show_of_fo
 def test_a_commitment_reaffirmed_is_an_intent_to_cooperate_and_standing_by_a_side_is_support():
     assert triples(code("The US reaffirmed its commitment to the defence of Japan.")) == {("USA", "030", "JPN")}
     assert triples(code("Iran stood by Hezbollah.")) == {("IRN", "051", "HEZBOLLAH")}
+
+
+def test_the_dateline_is_no_side_but_the_scene_when_no_place_is_named():
+    assert triples(code("NEW DELHI — India and China have reached an agreement.")) == {("IND", "057", "CHN")}
+    assert triples(code("GAZA CITY: Four children were killed in Israeli shelling.")) == {("ISR", "194", "PSE")}

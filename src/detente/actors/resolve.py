@@ -42,6 +42,9 @@ _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _THIRD_PERSON_IDS = {get_string_id(word): kind for word, kind in _THIRD_PERSON.items()}
 _THEY = get_string_id("they")
 _STANCES = frozenset({"anti", "pro"})
+# A dateline ends with a dash or a colon, after at most a date and an agency: "MOSCOW, March 15 (Reuters) -".
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--", ":"})
+_DATELINE_REACH = 8
 _SPONSORSHIPS = frozenset(
     {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "made", "built", "supplied",
      "aligned", "allied", "inspired"}
@@ -112,7 +115,9 @@ class Mentions:
     ``unidentified`` holds the role words whose country nothing identifies ("insurgents",
     "the government" in a text that names no state before it): an actor with an empty
     principal, the role's sector and its text, which the coder uses only where a side names
-    no identified actor; nothing refers back to it.
+    no identified actor; nothing refers back to it. ``datelines`` holds the state of each place a
+    report is filed from ("GAZA CITY (AP) —"), by the token it starts at: no actor, but where
+    what the report tells most likely happened.
     """
 
     by_token: dict[int, Mention] = field(default_factory=dict)
@@ -120,6 +125,7 @@ class Mentions:
     also: dict[int, list[Actor]] = field(default_factory=dict)
     unresolved: list[str] = field(default_factory=list)
     unidentified: dict[int, Actor] = field(default_factory=dict)
+    datelines: dict[int, str] = field(default_factory=dict)
 
     def actor(self, token: Token) -> Actor | None:
         mention = self.by_token.get(token.i)
@@ -252,6 +258,9 @@ class _Resolver:
             reference = _lookup(self.kb, text, self.published) or self._person_in_lower_case(start, end, text)
             if reference is None or self._inside_a_person(start, end, reference) or self._inside_a_place(start, end):
                 continue
+            if reference.entity_kind == "state" and self._in_a_dateline(start, end):
+                self.mentions.datelines[start] = reference.principal
+                continue
             found.append((start, end, reference))
         # The longest names first, then the earliest; a name overlapping one already taken is dropped.
         taken: set[int] = set()
@@ -313,6 +322,18 @@ class _Resolver:
             return False
         root = self.doc[entity[0] : entity[1]].root.i
         return not start <= root < end
+
+    def _in_a_dateline(self, start: int, end: int) -> bool:
+        """Whether a place's name in capitals opens a sentence as the dateline of a report ("NEW DELHI —",
+        "MOSCOW, March 15 (Reuters) -", "JERUSALEM (AP) —"): where it was filed, not who acts."""
+        if not self.doc[start].is_sent_start or not self._text(start, end).isupper():
+            return False
+        for token in self.doc[end : end + _DATELINE_REACH]:
+            if token.text in _DATELINE_DASHES:
+                return True
+            if token.is_punct and token.text not in ",()":
+                return False
+        return False
 
     def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)

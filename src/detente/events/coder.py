@@ -848,13 +848,13 @@ class _Coder:
         it is not the source's ("Israeli shelling in the east of the Gaza Strip" → PSE, "an attack
         at a mall in Kenya's capital" → KEN). The place is said on the act, on its object ("killed
         three men near Kabul"), on a clause that describes it, or on the light verb that carries it
-        ("carried out an attack in Kabul"). Otherwise the victims of unknown country themselves.
-        A protest against a measure no one is named for is against the protesters' own government."""
+        ("carried out an attack in Kabul"), else by the report's dateline. Otherwise the victims of unknown
+        country themselves. A protest against a measure no one is named for is against the protesters' own government."""
         if code[:2] == _PROTEST:
             return self._rulers_opposed(trigger, sources) or victims
         if not _VIOLENT.match(code):
             return victims
-        heads = [trigger, *syntax.children(trigger, "dobj", "acl", "relcl")]
+        heads = [trigger, *syntax.children(trigger, "dobj", "acl", "relcl", "advcl")]
         carrier = self._light_verb(trigger)
         if carrier is not None:
             heads.append(carrier)
@@ -865,6 +865,12 @@ class _Coder:
                 return [Actor(state, victim.sector, None, victim.text) for victim in victims]
             if state is not None and state not in acting:
                 return [Actor(state, None, None, noun_phrase(place).text)]
+        filed_from = [state for start, state in self.mentions.datelines.items() if start <= trigger.i]
+        if filed_from and filed_from[-1] not in acting:
+            # No place named: the report's dateline ("GAZA CITY: Four children were killed in Israeli shelling").
+            return [Actor(filed_from[-1], victim.sector, None, victim.text) for victim in victims] or [
+                Actor(filed_from[-1], None, None, noun_phrase(trigger).text)
+            ]
         return victims
 
     def _rulers_opposed(self, trigger: Token, sources: list[Actor]) -> list[Actor]:
