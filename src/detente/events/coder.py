@@ -154,7 +154,7 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
     kb = kb or knowledge.load()
     mentions = resolve(doc, document.date, kb)
     dates = _Dates(doc, find_time_expressions(doc, document.date), document.date)
-    coder = _Coder(mentions, load_lexicon(), kb)
+    coder = _Coder(mentions, load_lexicon(), kb, dates)
     records = nlp.sentences(document, doc)
     events = []
     dated: dict[int, EventDate] = {}
@@ -243,10 +243,11 @@ def _trigger_text(token: Token) -> str:
 
 
 class _Coder:
-    def __init__(self, mentions: Mentions, lexicon: Lexicon, kb: knowledge.KnowledgeBase) -> None:
+    def __init__(self, mentions: Mentions, lexicon: Lexicon, kb: knowledge.KnowledgeBase, dates: _Dates) -> None:
         self.mentions = mentions
         self.lexicon = lexicon
         self.kb = kb
+        self.dates = dates
         self.history: list[_Draft] = []
         # The earlier act each answering verb answers ("denied the accusations"), by the verb's index.
         self.answered: dict[int, _Draft] = {}
@@ -724,7 +725,11 @@ class _Coder:
             pairs += _pairs_among(between) if between or targets else _pairs_among(sources)
         if not pairs and not sources and not targets + between and noun.dep_ in ("nsubj", "nsubjpass"):
             previous = self._referenced(index, noun, pattern)
-            if previous is not None:
+            told_anew = previous is not None and (previous.modality != how or not self.dates.of(noun).from_publication_date)
+            if told_anew:
+                # What becomes of an event told before ("The talks were cancelled"), or when it happened
+                # ("The visit happened a month ago"); the same event told again ("The deal comes ahead
+                # of the summit") is not a second one.
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
 
