@@ -1170,3 +1170,8 @@ def test_a_commitment_reaffirmed_is_an_intent_to_cooperate_and_standing_by_a_sid
 def test_the_dateline_is_no_side_but_the_scene_when_no_place_is_named():
     assert triples(code("NEW DELHI — India and China have reached an agreement.")) == {("IND", "057", "CHN")}
     assert triples(code("GAZA CITY: Four children were killed in Israeli shelling.")) == {("ISR", "194", "PSE")}
+
+
+def test_standing_with_a_side_is_support_and_vowing_to_annihilate_it_a_threat_of_force():
+    assert triples(code('"The United States stands with Israel," Biden said.')) == {("USA", "051", "ISR")}
+    assert triples(code('Kim Jong Un said North Korea would "annihilate" South Korea if attacked.')) == {("PRK", "138", "KOR")}
