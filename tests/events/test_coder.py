@@ -1175,3 +1175,9 @@ def test_the_dateline_is_no_side_but_the_scene_when_no_place_is_named():
 def test_standing_with_a_side_is_support_and_vowing_to_annihilate_it_a_threat_of_force():
     assert triples(code('"The United States stands with Israel," Biden said.')) == {("USA", "051", "ISR")}
     assert triples(code('Kim Jong Un said North Korea would "annihilate" South Korea if attacked.')) == {("PRK", "138", "KOR")}
+
+
+def test_a_threat_of_a_hostile_word_is_a_threat_made():
+    assert triples(code("Turkey threatened to block Sweden's NATO bid.")) == {("TUR", "130", "SWE")}
+    [planned] = code("Turkey plans to block Sweden's NATO bid.")
+    assert planned.cameo == "120" and planned.hypothetical

@@ -48,6 +48,7 @@ _ACCUSED_OF = {"18": "1123", "19": "1123", "20": "1124"}
 _GROUND_VIOLENCE = frozenset({"183", "190", "193", "194"})
 _FIRING = frozenset({"193", "194"})
 _AERIAL = "195"
+_THREAT = "130"
 # Troops sent to help a side are military cooperation (062), not a show of force against it (150).
 _SHOW_OF_FORCE = "150"
 _MILITARY_COOPERATION = "062"
@@ -983,7 +984,11 @@ class _Coder:
             how = replace(how, intent=False, negated=False, promised_not=False)
         elif how.intent:
             intended = intent_code(code)
-            if intended is None:
+            if intended is None and hostile and any(g.lemma_ == "threaten" for g in syntax.governors(trigger)):
+                # A hostile word CAMEO cannot announce in its own code: "threatened to block Sweden's bid"
+                # is the threat that was made (130).
+                code, how = _THREAT, replace(how, intent=False)
+            elif intended is None:
                 how = replace(how, hypothetical=True)
             else:
                 code = intended
