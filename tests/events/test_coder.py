@@ -1181,3 +1181,11 @@ def test_a_threat_of_a_hostile_word_is_a_threat_made():
     assert triples(code("Turkey threatened to block Sweden's NATO bid.")) == {("TUR", "130", "SWE")}
     [planned] = code("Turkey plans to block Sweden's NATO bid.")
     assert planned.cameo == "120" and planned.hypothetical
+
+
+def test_what_a_speaker_does_not_confirm_is_only_reported():
+    [strike] = code("Israel did not confirm that it had struck Iran.")
+    assert (strike.source.principal, strike.cameo, strike.target.principal) == ("ISR", "190", "IRN")
+    assert strike.alleged and not strike.is_fact
+    [confirmed] = code("Israel confirmed that it had struck Iran.")
+    assert confirmed.is_fact

@@ -94,6 +94,8 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             hypothetical = True
         elif "speech" in cues and link in ("ccomp", "parataxis"):
             spoken = True
+            # What a speaker does not confirm or say is only reported: "Israel did not confirm that it had struck Iran".
+            alleged = alleged or _own(governor, lexicon).negated
         if not spoken:
             above = _own(governor, lexicon)
             if "commitment" in cues and negated and token == trigger:
