@@ -74,6 +74,8 @@ class Lexicon:
     nouns: dict[str, NounPattern]
     cues: dict[str, tuple[tuple[str, str | None], ...]]
     response_roots: dict[str, frozenset[str]]
+    # Lemmas with a cue as a verb and its particle ("rule" of "rule out").
+    phrasal: frozenset[str]
 
     def verb_patterns(self, lemma: str) -> tuple[VerbPattern, ...]:
         """The patterns of a verb lemma, most specific first."""
@@ -139,6 +141,7 @@ def read(folder: Path) -> Lexicon:
         nouns,
         {word: tuple(found) for word, found in cues.items()},
         response_roots,
+        frozenset(word.split(" ")[0] for word in cues if " " in word),
     )
 
 

@@ -130,9 +130,11 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
 def cues_of(token: Token, lexicon: Lexicon) -> frozenset[str]:
     """The cues a word carries, by its lemma or its form, for its part of speech; a verb with a
     particle also carries those of the two ("ruled out" is a refusal, "ruled" is not)."""
-    cues = lexicon.cues_for(token.lemma_.lower(), token.lower_, token.pos_)
-    for particle in (c for c in token.children if c.dep_ == "prt"):
-        cues |= lexicon.cues_for(f"{token.lemma_.lower()} {particle.lower_}", "", token.pos_)
+    lemma = token.lemma_.lower()
+    cues = lexicon.cues_for(lemma, token.lower_, token.pos_)
+    if lemma in lexicon.phrasal:
+        for particle in (c for c in token.children if c.dep_ == "prt"):
+            cues |= lexicon.cues_for(f"{lemma} {particle.lower_}", "", token.pos_)
     return cues
 
 
