@@ -110,3 +110,10 @@ def test_a_dateline_is_where_a_report_was_filed_not_an_actor(knowledge, text, da
 
 def test_a_name_in_capitals_that_is_no_place_is_no_dateline(knowledge):
     assert actors("NATO - the alliance - warned Russia.", knowledge)["NATO"][0] == "NATO"
+
+
+def test_a_role_of_both_sides_belongs_to_each(knowledge):
+    doc = nlp.load()("India and China met. Troops from both sides clashed.")
+    mentions = resolve(doc, PUBLISHED, knowledge)
+    troops = next(t for t in doc if t.text == "Troops")
+    assert {(a.principal, a.sector) for a in mentions.actors(troops)} == {("IND", "MIL"), ("CHN", "MIL")}

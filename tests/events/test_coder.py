@@ -1189,3 +1189,9 @@ def test_what_a_speaker_does_not_confirm_is_only_reported():
     assert strike.alleged and not strike.is_fact
     [confirmed] = code("Israel confirmed that it had struck Iran.")
     assert confirmed.is_fact
+
+
+def test_troops_from_both_sides_clash_with_each_other():
+    events = code("India and China have reached an agreement. Troops from both sides clashed in the Galwan Valley.")
+    [clash] = [e for e in events if e.cameo == "190"]
+    assert {clash.source.principal, clash.target.principal} == {"IND", "CHN"} and clash.symmetric

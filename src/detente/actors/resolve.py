@@ -457,6 +457,8 @@ class _Resolver:
             sector = role.sector or owner.actor.sector
             text = self._phrase(noun_phrase(token).start, token.i + 1)
             co_owners = [self.mentions.names[c.i] for c in _coordinated(self.doc[owner.token]) if c.i in self.mentions.names]
+            # "Troops from both sides": the owner stands for two.
+            co_owners += self.mentions.also.get(owner.token, [])
             if co_owners:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
             actor = Actor(owner.actor.principal, sector, None, text)
