@@ -24,7 +24,7 @@ from detente.actors.resolve import Mentions, noun_phrase, resolve
 from detente.events import syntax
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.lexicon import load as load_lexicon
-from detente.events.modality import Modality, cues_of, modality
+from detente.events.modality import JUDGING_ROOTS, Modality, cues_of, modality
 from detente.events.ontology import cameo, intent_code, refusal_code, requested_code
 from detente.model import Actor, Document, Event, EventDate, TimeExpression
 from detente.timex import find_time_expressions, intervals
@@ -103,8 +103,6 @@ _MEASURES = frozenset({
     "election", "result", "curfew", "lockdown", "crackdown", "corruption", "regime", "coup", "junta",
 })
 _OPPOSED = frozenset({"against", "over"})
-# Roots whose verbs judge an act (praise, criticise, reject): they are aimed at whoever did it.
-_JUDGING = frozenset({"05", "11", "12"})
 # Prepositions after which an event noun is done by the verb's subject: its purpose, its time or its
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
 _DONE_BY = frozenset({"for", "during", "with"})
@@ -617,7 +615,7 @@ class _Coder:
                 addressed += syntax.children(verb, "dobj")
             targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
             found = self._actors(targets)
-            judging = pattern.code[:2] in _JUDGING and "refusal" not in cues_of(verb, self.lexicon)
+            judging = pattern.code[:2] in JUDGING_ROOTS and "refusal" not in cues_of(verb, self.lexicon)
             judged = self._noun_pattern(obj) if obj is not None and judging else None
             if judged is not None and "symmetric" not in judged.flags:
                 # Judging an act is aimed at whoever did it: "welcomed the release of the hostages by
@@ -726,8 +724,8 @@ class _Coder:
             pairs += _pairs_among(between) if between or targets else _pairs_among(sources)
         if not pairs and not sources and not targets + between and noun.dep_ in ("nsubj", "nsubjpass"):
             previous = self._referenced(index, noun, pattern)
-            told_anew = previous is not None and (previous.modality != how or not self.dates.of(noun).from_publication_date)
-            if told_anew:
+            dated = not self.dates.of(noun).from_publication_date
+            if previous is not None and (previous.modality != how or dated):
                 # What becomes of an event told before ("The talks were cancelled"), or when it happened
                 # ("The visit happened a month ago"); the same event told again ("The deal comes ahead
                 # of the summit") is not a second one.
@@ -854,8 +852,9 @@ class _Coder:
         it is not the source's ("Israeli shelling in the east of the Gaza Strip" → PSE, "an attack
         at a mall in Kenya's capital" → KEN). The place is said on the act, on its object ("killed
         three men near Kabul"), on a clause that describes it, or on the light verb that carries it
-        ("carried out an attack in Kabul"), else by the report's dateline. Otherwise the victims of unknown
-        country themselves. A protest against a measure no one is named for is against the protesters' own government."""
+        ("carried out an attack in Kabul"), else by the report's dateline. Otherwise the victims of
+        unknown country themselves. A protest against a measure no one is named for is against the
+        protesters' own government."""
         if code[:2] == _PROTEST:
             return self._rulers_opposed(trigger, sources) or victims
         if not _VIOLENT.match(code):
@@ -880,6 +879,7 @@ class _Coder:
         return victims
 
     def _rulers_opposed(self, trigger: Token, sources: list[Actor]) -> list[Actor]:
+        """The government of the protesters' state, when what they protest is one of its measures."""
         states = {s.principal for s in sources if s.sector in _PROTESTING and s.principal}
         measures = [
             t for t in syntax.prepositional_objects(trigger, _OPPOSED)

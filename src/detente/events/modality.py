@@ -29,7 +29,8 @@ _INTENDED_BELOW = frozenset({"xcomp", "acl", "ccomp", "pcomp", "pobj", "acomp", 
 
 
 # CAMEO roots of acts that judge something done: praise, disapprove, reject.
-_JUDGING = frozenset({"05", "11", "12"})
+# Roots whose verbs judge an act (praise, criticise, reject).
+JUDGING_ROOTS = frozenset({"05", "11", "12"})
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def _judges(verb: Token, lexicon: Lexicon) -> bool:
     with no cue that colours its object."""
     return (
         verb.pos_ == "VERB"
-        and any(p.code[:2] in _JUDGING for p in lexicon.verb_patterns(verb.lemma_.lower()))
+        and any(p.code[:2] in JUDGING_ROOTS for p in lexicon.verb_patterns(verb.lemma_.lower()))
         and not cues_of(verb, lexicon)
     )
 
