@@ -29,7 +29,6 @@ _INTENDED_BELOW = frozenset({"xcomp", "acl", "ccomp", "pcomp", "pobj", "acomp", 
 
 
 # CAMEO roots of acts that judge something done: praise, disapprove, reject.
-# Roots whose verbs judge an act (praise, criticise, reject).
 JUDGING_ROOTS = frozenset({"05", "11", "12"})
 
 
