@@ -855,7 +855,7 @@ def test_a_right_or_an_ability_to_act_is_not_the_act():
 
 
 def test_a_protest_over_a_decision_is_aimed_at_who_made_it_but_a_place_is_no_target():
-    assert triples(code("Chile protested over Peru's decision to close the border.")) == {("CHL", "140", "PER")}
+    assert triples(code("Chile protested over Peru's decision to close the border.")) == {("CHL", "114", "PER")}
     assert code("Students protested at the university in Lima.") == []
 
 
@@ -1195,3 +1195,13 @@ def test_troops_from_both_sides_clash_with_each_other():
     events = code("India and China have reached an agreement. Troops from both sides clashed in the Galwan Valley.")
     [clash] = [e for e in events if e.cameo == "190"]
     assert {clash.source.principal, clash.target.principal} == {"IND", "CHN"} and clash.symmetric
+
+
+def test_a_government_protests_by_complaining_officially_at_whoever_did_the_act():
+    assert triples(code("Vietnam protested China's deployment of a survey ship in its waters.")) == {("VNM", "114", "CHN")}
+    assert ("IRN", "114", "DEU") in triples(code("Iran protested the arrest of its diplomats in Germany."))
+    assert triples(code("Palestinians protested against Israel.")) == {("PSE", "140", "ISR")}
+
+
+def test_calling_a_leader_arrogant_is_criticism():
+    assert triples(code("Argentina's Milei called Spain's prime minister arrogant.")) == {("ARG", "111", "ESP")}

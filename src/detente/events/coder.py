@@ -57,6 +57,8 @@ _BOMBING = "183"
 _PROTEST = "14"
 _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
+_COMPLAINT = "114"
+_PROTESTED = "140"
 _DENIAL = "016"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
 _DONE_IN = frozenset({"in", "by", "over"})
@@ -615,12 +617,12 @@ class _Coder:
                 addressed += syntax.children(verb, "dobj")
             targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
             found = self._actors(targets)
-            judging = pattern.code[:2] in JUDGING_ROOTS and "refusal" not in cues_of(verb, self.lexicon)
+            judging = pattern.code[:2] in JUDGING_ROOTS | {_PROTEST} and "refusal" not in cues_of(verb, self.lexicon)
             judged = self._noun_pattern(obj) if obj is not None and judging else None
             if judged is not None and "symmetric" not in judged.flags:
-                # Judging an act is aimed at whoever did it: "welcomed the release of the hostages by
-                # Hamas" at Hamas; condemning "the attack on Israel" never at Israel. Ruling out an
-                # attack is about one's own.
+                # Judging or protesting an act is aimed at whoever did it: "welcomed the release of the
+                # hostages by Hamas" at Hamas; condemning "the attack on Israel" never at Israel. Ruling
+                # out an attack is about one's own.
                 doers = [a for a in self._noun_sources(obj, judged) if a is not None and a.principal]
                 found = doers if doers or cameo(judged.code).quad >= 3 else found
             if obj is not None and not any(found):
@@ -740,6 +742,15 @@ class _Coder:
     def _organisation(self, actor: Actor) -> bool:
         """Whether an actor is an international organisation (the UN, NATO, ECOWAS)."""
         return self._kind(actor) == "igo"
+
+    def _government(self, actor: Actor, trigger: Token) -> bool:
+        """Whether an actor is a state's government: named as such, or as the state itself ("Vietnam
+        protested"), not as its people ("Palestinians protested")."""
+        if self._kind(actor) != "state":
+            return False
+        if actor.sector in ("GOV", "DIP"):
+            return True
+        return actor.sector is None and all(t.tag_ in ("NNP", "NN") for t in syntax.subjects(trigger))
 
     def _state_force(self, actor: Actor) -> bool:
         """Whether an actor is a state's government or military (or the state itself)."""
@@ -968,6 +979,10 @@ class _Coder:
         if code in _WITHDRAWALS and self._organisation(target):
             # Withdrawing from an organisation ("announced their withdrawal from ECOWAS") is leaving it.
             code = _REDUCED_RELATIONS
+        if code == _PROTESTED and trigger.lemma_ == "protest" and self._government(source, trigger):
+            # A government protests by complaining officially ("Vietnam protested China's deployment"),
+            # not in the street.
+            code = _COMPLAINT
         if code == _BOMBING and self._state_force(source):
             # A state's forces bomb from the air ("Israel bombed Gaza"); a bombing of CAMEO's 183 is
             # an insurgent's or a terrorist's.
