@@ -1205,3 +1205,9 @@ def test_a_government_protests_by_complaining_officially_at_whoever_did_the_act(
 
 def test_calling_a_leader_arrogant_is_criticism():
     assert triples(code("Argentina's Milei called Spain's prime minister arrogant.")) == {("ARG", "111", "ESP")}
+
+
+def test_accusations_traded_are_accusations_and_a_summit_hosts_its_guests_not_its_topic():
+    assert triples(code("Pakistan and Afghanistan traded accusations over the border clashes.")) == {("PAK", "112", "AFG")}
+    assert triples(code("Russia trades with India.")) == {("RUS", "061", "IND")}
+    assert code("Egypt hosted a summit on Gaza attended by Arab leaders.") == []

@@ -617,6 +617,10 @@ class _Coder:
                 addressed += syntax.children(verb, "dobj")
             targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
             found = self._actors(targets)
+            hosted = self._noun_pattern(obj) if obj is not None and pattern.code == _HOSTING else None
+            if hosted is not None:
+                # Hosting talks or a summit hosts whoever takes part, not what it is about ("a summit on Gaza").
+                found = self._named(syntax.prepositional_objects(obj, hosted.target_preps))
             judging = pattern.code[:2] in JUDGING_ROOTS | {_PROTEST} and "refusal" not in cues_of(verb, self.lexicon)
             judged = self._noun_pattern(obj) if obj is not None and judging else None
             if judged is not None and "symmetric" not in judged.flags:
