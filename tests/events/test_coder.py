@@ -1211,3 +1211,9 @@ def test_accusations_traded_are_accusations_and_a_summit_hosts_its_guests_not_it
     assert triples(code("Pakistan and Afghanistan traded accusations over the border clashes.")) == {("PAK", "112", "AFG")}
     assert triples(code("Russia trades with India.")) == {("RUS", "061", "IND")}
     assert code("Egypt hosted a summit on Gaza attended by Arab leaders.") == []
+
+
+def test_joining_or_leaving_an_organisation_but_not_a_city():
+    assert triples(code("Finland joined NATO.")) == {("FIN", "050", "NATO")}
+    assert triples(code("Burkina Faso left ECOWAS.")) == {("BFA", "160", "ECOWAS")}
+    assert code("Biden left Kabul.") == []

@@ -647,6 +647,8 @@ class _Coder:
             actors = self._scene(verb, pattern.code, sources, self._unidentified(targets))
         if "armed" in pattern.flags and not any(a.sector in ARMED_SECTORS for a in actors):
             return None
+        if "organisation" in pattern.flags and not any(map(self._organisation, actors)):
+            return None
         if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
             return None
         return actors

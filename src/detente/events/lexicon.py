@@ -16,7 +16,9 @@ from detente.events.ontology import is_code
 
 DATA = Path(__file__).parent / "data"
 
-VERB_FLAGS = frozenset({"symmetric", "reverse", "response", "armed", "guest", "complement", "clause", "purpose", "avenging"})
+VERB_FLAGS = frozenset(
+    {"symmetric", "reverse", "response", "armed", "guest", "organisation", "complement", "clause", "purpose", "avenging"}
+)
 NOUN_FLAGS = frozenset({"symmetric", "clause"})
 # Prepositions a pattern may name; anything else in that column is a slip (a flag one column early).
 PREPOSITIONS = frozenset(
