@@ -1217,3 +1217,8 @@ def test_joining_or_leaving_an_organisation_but_not_a_city():
     assert triples(code("Finland joined NATO.")) == {("FIN", "050", "NATO")}
     assert triples(code("Burkina Faso left ECOWAS.")) == {("BFA", "160", "ECOWAS")}
     assert code("Biden left Kabul.") == []
+
+
+def test_strikes_on_cities_of_recent_wars_are_on_their_states():
+    assert triples(code("A Russian missile hit a residential building in Dnipro, killing 40 people.")) == {("RUS", "190", "UKR")}
+    assert triples(code("Gunmen abducted 30 students in Kaduna.")) == {("", "181", "NGA")}
