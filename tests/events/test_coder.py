@@ -1222,3 +1222,10 @@ def test_joining_or_leaving_an_organisation_but_not_a_city():
 def test_strikes_on_cities_of_recent_wars_are_on_their_states():
     assert triples(code("A Russian missile hit a residential building in Dnipro, killing 40 people.")) == {("RUS", "190", "UKR")}
     assert triples(code("Gunmen abducted 30 students in Kaduna.")) == {("", "181", "NGA")}
+
+
+def test_condemning_a_hostile_act_told_before_is_aimed_at_its_doer_and_a_barrage_is_what_it_is_of():
+    assert triples(code("Russia shelled Kharkiv. France condemned the shelling.")) == {("RUS", "194", "UKR"), ("FRA", "111", "RUS")}
+    events = code("Chile's president met Peru's president in Lima. Bolivia condemned the talks.")
+    assert {("BOL", "111", "CHL"), ("BOL", "111", "PER")} <= triples(events)
+    assert triples(code("North Korea fired a barrage of artillery shells at South Korea.")) == {("PRK", "194", "KOR")}

@@ -109,7 +109,9 @@ _OPPOSED = frozenset({"against", "over"})
 # means ("came for talks", "threw stones during demonstrations", "responded with air strikes on X").
 _DONE_BY = frozenset({"for", "during", "with"})
 # Nouns that stand for an amount of what their "of" names ("$50,000 worth of goods", "millions of shells").
-_AMOUNTS = frozenset({"worth", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "tonnes"})
+_AMOUNTS = frozenset(
+    {"worth", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "tonnes", "barrage", "salvo", "volley", "hail"}
+)
 # Nouns that count repetitions of an event ("a new round of talks").
 _ROUNDS = frozenset({"round", "series", "session"})
 # Light verbs whose act is what they are "in" ("engaged in talks"); "staged a strike in protest" is no protest of its own.
@@ -669,7 +671,8 @@ class _Coder:
 
     def _participants(self, index: int, obj: Token, sources: list[Actor], pattern: VerbPattern) -> list[Actor]:
         """Targets through an object that names an earlier event: who took part in "the talks" India
-        condemned, or who made "the offer" Ankara rejected (with the ``response`` flag)."""
+        condemned, who did the hostile act it condemned, or who made "the offer" Ankara rejected
+        (with the ``response`` flag)."""
         if "response" in pattern.flags:
             answered = self._answered(index, obj, sources)
             if answered:
@@ -679,7 +682,11 @@ class _Coder:
         if referenced is None:
             return []
         acting = {s.principal for s in sources}
-        return [a for a in (referenced.source, referenced.target) if a.principal not in acting]
+        sides = [referenced.source, referenced.target]
+        if pattern.code[:2] in JUDGING_ROOTS | {_PROTEST} and cameo(referenced.code).quad >= 3 and not referenced.symmetric:
+            # Condemning "the shelling" told before is aimed at who shelled, not at whom.
+            sides = [referenced.source]
+        return [a for a in sides if a.principal not in acting]
 
     def _implicit_agents(self, verb: Token, earlier: list[_Draft]) -> list[Actor]:
         """The unnamed agent of a passive joined to an earlier act: "met X and were reassured" → X."""
