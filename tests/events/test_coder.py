@@ -1229,3 +1229,16 @@ def test_condemning_a_hostile_act_told_before_is_aimed_at_its_doer_and_a_barrage
     events = code("Chile's president met Peru's president in Lima. Bolivia condemned the talks.")
     assert {("BOL", "111", "CHL"), ("BOL", "111", "PER")} <= triples(events)
     assert triples(code("North Korea fired a barrage of artillery shells at South Korea.")) == {("PRK", "194", "KOR")}
+
+
+def test_supplying_someone_with_something_aids_them_and_an_aid_package_approved_is_aid():
+    assert triples(code("Japan supplied Ukraine with aid.")) == {("JPN", "070", "UKR")}
+    assert triples(code("Japan will provide Ukraine with $4.5 billion in aid.")) == {("JPN", "033", "UKR")}
+    assert triples(code("The US approved a $95 billion aid package for Ukraine and Israel.")) == {("USA", "070", "UKR"), ("USA", "070", "ISR")}
+    assert triples(code("Saudi Arabia deposited $3 billion in Pakistan's central bank.")) == {("SAU", "071", "PAK")}
+
+
+def test_what_an_accord_signed_is_to_do_has_not_happened_yet():
+    events = code("Peru signed an accord on Thursday to supply Chile with wheat.")
+    assert ("PER", "057", "CHL") in triples(events)
+    assert ("PER", "033", "CHL") in triples(events) and ("PER", "070", "CHL") not in triples(events)

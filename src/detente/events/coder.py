@@ -609,6 +609,9 @@ class _Coder:
             if "to" in pattern.preps:
                 targets += [c for t in _indirect_objects(verb) for c in syntax.conjuncts(t)]
             found = self._actors(targets)
+            if not any(found) and pattern.preps == {"with"} and not pattern.objects and "symmetric" not in pattern.flags:
+                # What one is supplied with names no one; who is supplied is the object ("supplied Ukraine with aid").
+                found = self._actors(syntax.children(verb, "dobj"))
             if "avenging" in pattern.flags:
                 avenged = [(t, p) for t in targets for p in [self._noun_pattern(t)] if p is not None]
                 found = [a for t, p in avenged for a in self._noun_sources(t, p)] or found

@@ -116,8 +116,12 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
                 hypothetical = True
             # A light verb of intent makes its event noun an intent: "is preparing new sanctions".
             prepared = link == "dobj" and cues >= {"light", "intent"}
+            # What an accord signed is to do has not happened yet: "signed an accord to supply Gondor with wheat".
+            agreed = _purpose(token, link) and any(
+                c.dep_ == "dobj" and "intent" in cues_of(c, lexicon) for c in governor.children
+            )
             if (link in _INTENDED_BELOW or _purpose(token, link) or prepared) and (
-                above.future or cues & {"intent", "commitment"}
+                above.future or agreed or cues & {"intent", "commitment"}
             ):
                 if _someone_else(token, governor) or _held_by_no_one(governor):
                     hypothetical = True
