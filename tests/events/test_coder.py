@@ -1242,3 +1242,9 @@ def test_what_an_accord_signed_is_to_do_has_not_happened_yet():
     events = code("Peru signed an accord on Thursday to supply Chile with wheat.")
     assert ("PER", "057", "CHL") in triples(events)
     assert ("PER", "033", "CHL") in triples(events) and ("PER", "070", "CHL") not in triples(events)
+
+
+def test_a_protest_note_or_a_demarche_handed_over_and_a_charge_d_affaires_summoned():
+    assert triples(code("Russia handed a protest note to the Latvian ambassador.")) == {("RUS", "114", "LVA")}
+    assert triples(code("India issued a demarche to Canada.")) == {("IND", "114", "CAN")}
+    assert triples(code("Iran summoned the British charge d'affaires over the tanker seizure.")) == {("IRN", "110", "GBR")}
