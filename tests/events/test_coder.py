@@ -1248,3 +1248,9 @@ def test_a_protest_note_or_a_demarche_handed_over_and_a_charge_d_affaires_summon
     assert triples(code("Russia handed a protest note to the Latvian ambassador.")) == {("RUS", "114", "LVA")}
     assert triples(code("India issued a demarche to Canada.")) == {("IND", "114", "CAN")}
     assert triples(code("Iran summoned the British charge d'affaires over the tanker seizure.")) == {("IRN", "110", "GBR")}
+
+
+def test_arms_sales_approved_and_air_defence_systems_or_submarines_bought_are_military_aid():
+    assert triples(code("The US approved the sale of F-16 jets to Turkey.")) == {("USA", "072", "TUR")}
+    assert triples(code("India bought S-400 air defence systems from Russia.")) == {("RUS", "072", "IND")}
+    assert triples(code("France sold submarines to Brazil.")) == {("FRA", "072", "BRA")}
