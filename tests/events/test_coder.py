@@ -1254,3 +1254,8 @@ def test_arms_sales_approved_and_air_defence_systems_or_submarines_bought_are_mi
     assert triples(code("The US approved the sale of F-16 jets to Turkey.")) == {("USA", "072", "TUR")}
     assert triples(code("India bought S-400 air defence systems from Russia.")) == {("RUS", "072", "IND")}
     assert triples(code("France sold submarines to Brazil.")) == {("FRA", "072", "BRA")}
+
+
+def test_recognising_a_breakaway_region_is_not_recognising_its_state():
+    assert code("Russia recognised the independence of Abkhazia and South Ossetia.") == []
+    assert triples(code("France recognised the State of Palestine.")) == {("FRA", "054", "PSE")}

@@ -58,6 +58,7 @@ _PROTEST = "14"
 _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
 _COMPLAINT = "114"
+_RECOGNITION = "054"
 _PROTESTED = "140"
 _DENIAL = "016"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
@@ -272,7 +273,7 @@ class _Coder:
         drafts = [
             d for d in drafts
             if not self._carries(d, drafts) and not _announced_apart(d, drafts) and not _setting(d, drafts)
-            and not _toll_of(d, drafts)
+            and not _toll_of(d, drafts) and not self._breakaway_recognised(d)
         ]
         drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
@@ -749,6 +750,14 @@ class _Coder:
                 # of the summit") is not a second one.
                 return [replace(previous, sentence=index, trigger=noun, modality=how)]
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
+
+    def _breakaway_recognised(self, draft: _Draft) -> bool:
+        """Whether a recognition is of a region's independence ("recognised Abkhazia and South
+        Ossetia"): the region stands for its state, which is not what was recognised."""
+        if draft.code != _RECOGNITION or draft.target.name is None:
+            return False
+        region = self.kb.lookup(draft.target.name, self.dates.fallback.start)
+        return region is not None and region.kind == "region"
 
     def _kind(self, actor: Actor) -> str | None:
         """The kind of entity an actor's principal is ("state", "igo", "group"), None if unknown."""
