@@ -1259,3 +1259,9 @@ def test_arms_sales_approved_and_air_defence_systems_or_submarines_bought_are_mi
 def test_recognising_a_breakaway_region_is_not_recognising_its_state():
     assert code("Russia recognised the independence of Abkhazia and South Ossetia.") == []
     assert triples(code("France recognised the State of Palestine.")) == {("FRA", "054", "PSE")}
+
+
+def test_sides_that_agree_together_intend_to_cooperate_unless_what_they_agreed_to_is_coded():
+    assert triples(code("Saudi Arabia and Russia agreed to cut oil production.")) == {("SAU", "030", "RUS")}
+    assert triples(code("Saudi Arabia and Iran agreed to restore diplomatic relations.")) == {("SAU", "032", "IRN")}
+    assert code("Russia agreed to cut oil production.") == []

@@ -59,6 +59,8 @@ _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
 _COMPLAINT = "114"
 _RECOGNITION = "054"
+# Coordinated sides that agree together (030), unless what they agreed to is coded between them.
+_ACCORD = "030"
 _PROTESTED = "140"
 _DENIAL = "016"
 # The prepositions of the event an act was done in or by ("killed in an air strike", "spoke by phone").
@@ -1039,7 +1041,7 @@ def _announced_apart(draft: _Draft, drafts: list[_Draft]) -> bool:
     """Whether a threat or a promise is also coded as the act it announces, with the same sides:
     "threatened to break relations with X unless ..." is the threat to break them (1313), not also 130;
     "threatened to launch an offensive unless ..." is the threat of force (138)."""
-    if cameo(draft.code).root not in _ANNOUNCING:
+    if cameo(draft.code).root not in _ANNOUNCING and draft.code != _ACCORD:
         return False
     sides = (draft.source.principal, draft.target.principal)
     announced = {t.i for clause in syntax.children(draft.trigger, "xcomp") for t in clause.subtree}
