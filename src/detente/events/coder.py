@@ -55,6 +55,8 @@ _MILITARY_COOPERATION = "062"
 _SUPPORTING = frozenset({"support", "help", "assist", "aid", "defend", "protect", "back", "bolster", "reinforce", "train"})
 _BOMBING = "183"
 _PROTEST = "14"
+# Roots of acts aimed at whoever did the act they judge or protest, never at its victim.
+_AIMED_AT_DOER = JUDGING_ROOTS | {_PROTEST}
 _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
 _COMPLAINT = "114"
@@ -625,18 +627,17 @@ class _Coder:
                 addressed += syntax.children(verb, "dobj")
             targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
             found = self._actors(targets)
-            hosted = self._noun_pattern(obj) if obj is not None and pattern.code == _HOSTING else None
-            if hosted is not None:
+            act = self._noun_pattern(obj) if obj is not None else None
+            if act is not None and pattern.code == _HOSTING:
                 # Hosting talks or a summit hosts whoever takes part, not what it is about ("a summit on Gaza").
-                found = self._named(syntax.prepositional_objects(obj, hosted.target_preps))
-            judging = pattern.code[:2] in JUDGING_ROOTS | {_PROTEST} and "refusal" not in cues_of(verb, self.lexicon)
-            judged = self._noun_pattern(obj) if obj is not None and judging else None
-            if judged is not None and "symmetric" not in judged.flags:
+                found = self._named(syntax.prepositional_objects(obj, act.target_preps))
+            judging = pattern.code[:2] in _AIMED_AT_DOER and "refusal" not in cues_of(verb, self.lexicon)
+            if act is not None and judging and "symmetric" not in act.flags:
                 # Judging or protesting an act is aimed at whoever did it: "welcomed the release of the
                 # hostages by Hamas" at Hamas; condemning "the attack on Israel" never at Israel. Ruling
                 # out an attack is about one's own.
-                doers = [a for a in self._noun_sources(obj, judged) if a is not None and a.principal]
-                found = doers if doers or cameo(judged.code).quad >= 3 else found
+                doers = [a for a in self._noun_sources(obj, act) if a is not None and a.principal]
+                found = doers if doers or cameo(act.code).quad >= 3 else found
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
             if obj is not None and not any(found) and not syntax.is_passive(verb):
@@ -689,7 +690,7 @@ class _Coder:
             return []
         acting = {s.principal for s in sources}
         sides = [referenced.source, referenced.target]
-        if pattern.code[:2] in JUDGING_ROOTS | {_PROTEST} and cameo(referenced.code).quad >= 3 and not referenced.symmetric:
+        if pattern.code[:2] in _AIMED_AT_DOER and cameo(referenced.code).quad >= 3 and not referenced.symmetric:
             # Condemning "the shelling" told before is aimed at who shelled, not at whom.
             sides = [referenced.source]
         return [a for a in sides if a.principal not in acting]
