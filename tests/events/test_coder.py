@@ -647,6 +647,23 @@ def test_unnamed_attackers_of_foreigners_are_of_the_state_where_it_happened():
     assert code("Five Syrians were killed in Syria.") == [], "violence at home names no foreign attacker"
 
 
+def test_the_dead_of_an_attack_named_by_its_state_were_killed_by_that_state():
+    assert triples(code("Four children were killed in Israeli tank fire in Gaza.")) == {("ISR", "194", "PSE")}
+    assert triples(code("Five people were killed in a bombing by al-Shabaab in Mogadishu.")) == {("SHABAAB", "183", "SOM")}
+    assert code("Four children were killed in a fire in Gaza.") == [], "a fire is no attack"
+
+
+def test_a_gerund_misread_as_a_clause_is_done_by_the_phrase_before_it():
+    # The parser makes "Israeli tank" the object of "in" and "shelling" a clause of "killed".
+    sentence = "Four children and a man were killed in Israeli tank shelling in the east of the Gaza Strip."
+    assert triples(code(sentence)) == {("ISR", "194", "PSE")}
+
+
+def test_heavy_weapons_fire_is_fighting_with_artillery_and_tanks():
+    assert triples(code("Hamas rocket fire on Israel continued.")) == {("HAMAS", "194", "ISR")}
+    assert triples(code("Israeli troops opened fire on protesters in Gaza.")) >= {("ISR", "193", "PSE")}
+
+
 def test_an_actor_described_and_named_is_the_named_one():
     assert triples(code("Kenyan troops attacked the Somali militant group al-Shabab.")) == {("KEN", "190", "SHABAAB")}
     events = code("The Somali militant group al-Shabab claimed responsibility for an attack in Kenya's capital.")

@@ -525,6 +525,10 @@ class _Coder:
         found = self._named(syntax.prepositional_objects(verb, preps)) if syntax.is_passive(verb) else []
         if found or not _VIOLENT.match(code) or "armed" in pattern.flags:
             return found
+        attacks = [(p, act) for p in syntax.prepositional_objects(verb, frozenset({"in"})) if (act := self._noun_pattern(p))]
+        found = [a for place, act in attacks if _VIOLENT.match(act.code) for a in self._noun_sources(place, act) if a.principal]
+        if found:
+            return found
         where = self._foreign_scene([verb, *doers], {a.principal for a in self._named(patients)})
         if where is None:
             return []
@@ -902,6 +906,9 @@ class _Coder:
         carrier = self._light_verb(trigger)
         if carrier is not None:
             heads.append(carrier)
+        if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+            # The place of what the act did: "were killed in Israeli tank fire in Gaza".
+            heads.append(trigger.head.head)
         acting = {s.principal for s in sources}
         for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
             state = self._state_of_place(place)

@@ -98,6 +98,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
         if governor.lemma_ in OBJECT_CONTROL and children(governor, "dobj"):
             return conjuncts(children(governor, "dobj")[0])
         return subjects(governor) if governor.pos_ in ("VERB", "AUX") else _possessor(governor)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _owning_phrase(verb):
+        return _owning_phrase(verb)
     if verb.dep_ in ("xcomp", "advcl", "acomp") or (verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ")):
         if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL and children(head, "dobj"):
             return conjuncts(children(head, "dobj")[0])
@@ -119,6 +121,18 @@ def inherited_subjects(verb: Token) -> list[Token]:
     if verb.tag_ in FINITE_TAGS:
         return _stranded_subject(verb)
     return []
+
+
+def _owning_phrase(verb: Token) -> list[Token]:
+    """The phrase a gerund was misread after: in "killed in Israeli tank shelling" the parser makes
+    "Israeli tank" the object of "in" and "shelling" a clause of "killed"; the phrase is who shells."""
+    if verb.i == verb.sent.start:
+        return []
+    phrase = verb.doc[verb.i - 1]
+    while phrase.dep_ in ("amod", "compound") and phrase.head.i > phrase.i:
+        phrase = phrase.head
+    governed = phrase.dep_ == "pobj" and phrase.head.head == verb.head
+    return [phrase] if governed and phrase.right_edge.i == verb.i - 1 else []
 
 
 def _possessor(noun: Token) -> list[Token]:
