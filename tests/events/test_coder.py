@@ -1276,6 +1276,9 @@ def test_arms_sales_approved_and_air_defence_systems_or_submarines_bought_are_mi
 def test_recognising_a_breakaway_region_is_not_recognising_its_state():
     assert code("Russia recognised the independence of Abkhazia and South Ossetia.") == []
     assert triples(code("France recognised the State of Palestine.")) == {("FRA", "054", "PSE")}
+    assert code("Russia recognised the Donetsk People's Republic.", date(2022, 2, 21)) == [], "Ukraine's rebels"
+    assert code("Putin recognised the Donetsk and Luhansk people's republics.", date(2022, 2, 21)) == []
+    assert triples(code("France recognised the People's Republic of China.")) == {("FRA", "054", "CHN")}
 
 
 def test_sides_that_agree_together_intend_to_cooperate_unless_what_they_agreed_to_is_coded():

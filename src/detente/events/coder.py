@@ -61,6 +61,8 @@ _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
 _COMPLAINT = "114"
 _RECOGNITION = "054"
+# Sectors whose recognition is of a state breaking away, not of the state they are in.
+_BREAKING_AWAY = frozenset({"REB", "INS", "OPP"})
 # Coordinated sides that agree together (030), unless what they agreed to is coded between them.
 _ACCORD = "030"
 _PROTESTED = "140"
@@ -759,9 +761,16 @@ class _Coder:
         return [self._draft(index, noun, s, t, pattern.code, symmetric, how) for s, t in pairs]
 
     def _breakaway_recognised(self, draft: _Draft) -> bool:
-        """Whether a recognition is of a region's independence ("recognised Abkhazia and South
-        Ossetia"): the region stands for its state, which is not what was recognised."""
-        if draft.code != _RECOGNITION or draft.target.name is None:
+        """Whether a recognition is of a breakaway's independence ("recognised Abkhazia and South
+        Ossetia", "the Donetsk People's Republic"): the region, or the rebels holding it, stands for
+        a state, which is not what was recognised."""
+        if draft.code != _RECOGNITION:
+            return False
+        target = draft.target
+        if target.sector in _BREAKING_AWAY or (target.sector == "CVL" and "republic" in target.text.lower()):
+            # "the Donetsk and Luhansk people's republics" resolves to Ukraine's people.
+            return True
+        if target.name is None:
             return False
         region = self.kb.lookup(draft.target.name, self.dates.fallback.start)
         return region is not None and region.kind == "region"
