@@ -1018,13 +1018,24 @@ def test_a_ceasefire_or_talks_agreed_to_and_troops_withdrawn():
     assert triples(code("Armenia withdrew its troops from Azerbaijan.")) == {("ARM", "0874", "AZE")}
 
 
+def test_ordering_foreigners_to_leave_expels_them_and_is_no_statement():
+    assert triples(code("Niger's junta ordered the French ambassador to leave the country.")) == {("NER", "174", "FRA")}
+    assert triples(code("Ecuador told the Mexican ambassador to leave Quito.")) == {("ECU", "174", "MEX")}
+    assert code("Biden ordered US troops to leave Afghanistan.") == [], "one's own troops are not expelled"
+
+
+def test_a_sum_pledged_in_aid_is_that_aid():
+    assert triples(code("Germany pledged 2.7 billion euros in military aid to Ukraine.")) == {("DEU", "0332", "UKR")}
+    assert triples(code("Germany pledged 2.7 billion euros to Ukraine.")) == {("DEU", "0331", "UKR")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
 
 
-def test_time_given_to_leave_is_no_aid():
-    assert triples(code("Niger's junta gave the French ambassador 48 hours to leave.")) == set()
+def test_time_given_to_leave_is_an_expulsion_not_aid():
+    assert triples(code("Niger's junta gave the French ambassador 48 hours to leave.")) == {("NER", "174", "FRA")}
     assert triples(code("Japan gave 10 million dollars to Kenya.")) == {("JPN", "071", "KEN")}
 
 

@@ -61,6 +61,11 @@ _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
 _COMPLAINT = "114"
 _RECOGNITION = "054"
+# Sums of money, by lemma, that are "in" what they pay for.
+_MONEY = frozenset(
+    {"$", "€", "£", "million", "billion", "trillion", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc",
+     "ruble", "rouble", "dinar", "riyal", "peso", "shilling", "krone"}
+)
 # Sectors whose recognition is of a state breaking away, not of the state they are in.
 _BREAKING_AWAY = frozenset({"REB", "INS", "OPP"})
 # Coordinated sides that agree together (030), unless what they agreed to is coded between them.
@@ -274,7 +279,9 @@ class _Coder:
             drafts.extend(found)
             self.history.extend(found)
         for verb in sentence:
-            if verb.pos_ == "VERB" and cues_of(verb, self.lexicon) & {"speech", "claim", "admission", "denial"}:
+            telling = cues_of(verb, self.lexicon) & {"speech", "claim", "admission", "denial"}
+            if verb.pos_ == "VERB" and telling and not any(d.trigger == verb for d in drafts):
+                # A speech verb that is itself an act ("told the ambassador to leave") codes only that act.
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [
             d for d in drafts
@@ -417,7 +424,7 @@ class _Coder:
                 # A preposition with no object of its own is a particle ("forced the agency out of X").
                 objects = syntax.children(prepositions[pattern.particle], "pobj") or syntax.children(verb, "dobj")
             else:
-                objects = patients if passive else syntax.children(verb, "dobj") or _counted_objects(verb)
+                objects = patients if passive else [self._paid_for(o) for o in syntax.children(verb, "dobj")] or _counted_objects(verb)
             if passive and not doers and pattern.particle in prepositions and pattern.particle != particle:
                 # A stance, not something done to the subject: "Israel is opposed to the plan".
                 acting = self._named(patients)
@@ -540,6 +547,15 @@ class _Coder:
             return [Actor(state, UNIDENTIFIED, None, noun_phrase(place).text)]
         return [a for a in self._noun_sources(place, act) if a.principal] or [Actor(state, None, None, noun_phrase(place).text)]
 
+    def _paid_for(self, obj: Token) -> Token:
+        """The act a sum of money is in: "pledged 2.7 billion euros in military aid to Ukraine" pledges
+        military aid, whose kind and recipient are read off the aid ("deposited $3 billion in its
+        central bank" deposits money)."""
+        if obj.lemma_.lower() not in _MONEY:
+            return obj
+        paid = [p for prep in syntax.children(obj, "prep") if prep.lower_ == "in" for p in syntax.children(prep, "pobj")]
+        return next((p for p in paid if self._noun_pattern(p) is not None), obj)
+
     def _crowd(self, verb: Token, doers: list[Token]) -> list[Actor]:
         """Protesters named only by number ("Thousands protested in Belgrade", "crowds rallied in
         Tehran") are the opposition of the state where they protested."""
@@ -602,7 +618,8 @@ class _Coder:
         if "complement" in pattern.flags:
             if not any(_names(t) & pattern.objects for t in _complements(verb)):
                 return None
-            targets = syntax.children(verb, "dobj", "oprd", "attr")
+            # "gave the ambassador 48 hours to leave": the one given it.
+            targets = syntax.children(verb, "dobj", "oprd", "attr") + _indirect_objects(verb)
             found = self._named(targets)
         elif (
             pattern.objects
@@ -664,6 +681,8 @@ class _Coder:
             return None
         if "organisation" in pattern.flags and not any(map(self._organisation, actors)):
             return None
+        if "foreign" in pattern.flags:
+            actors = [a for a in actors if a.principal not in {s.principal for s in sources}] or None
         if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
             return None
         return actors
