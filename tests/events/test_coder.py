@@ -1029,6 +1029,16 @@ def test_a_sum_pledged_in_aid_is_that_aid():
     assert triples(code("Germany pledged 2.7 billion euros to Ukraine.")) == {("DEU", "0331", "UKR")}
 
 
+def test_a_truce_brokered_is_mediated_between_those_who_agreed_to_it():
+    sentence = "Sudan's army and the RSF agreed to a week-long truce brokered by Saudi Arabia and the United States."
+    events = code(sentence, date(2023, 6, 1))
+    assert triples(events) == {
+        ("SDN", "0356", "RSF"), ("SAU", "045", "SDN"), ("SAU", "045", "RSF"), ("USA", "045", "SDN"), ("USA", "045", "RSF")
+    }
+    assert all(e.is_fact for e in events if e.cameo == "045"), "brokered is done, whatever is said of the truce"
+    assert triples(code("Israel and Hamas signed a deal brokered by Qatar.")) >= {("QAT", "045", "ISR"), ("QAT", "045", "HAMAS")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

@@ -61,6 +61,7 @@ _WITHDRAWALS = frozenset({"087", "0874"})
 _REDUCED_RELATIONS = "160"
 _COMPLAINT = "114"
 _RECOGNITION = "054"
+_MEDIATION = "045"
 # Sums of money, by lemma, that are "in" what they pay for.
 _MONEY = frozenset(
     {"$", "€", "£", "million", "billion", "trillion", "dollar", "euro", "pound", "yen", "yuan", "rupee", "franc",
@@ -661,6 +662,13 @@ class _Coder:
                 # out an attack is about one's own.
                 doers = [a for a in self._noun_sources(obj, act) if a is not None and a.principal]
                 found = doers if doers or cameo(act.code).quad >= 3 else found
+            if obj is not None and obj == verb.head and syntax.is_participle_modifier(verb, "VBN"):
+                # "a truce brokered by Saudi Arabia" names its broker through this very verb: no target.
+                # Who is brokered between is who agreed to it ("the army and the RSF agreed to a truce brokered by").
+                acting = {a.principal for a in sources}
+                found = [a for a in found if a.principal not in acting]
+                if not found and pattern.code == _MEDIATION:
+                    found = self._named([c for s in syntax.subjects(syntax.clause_of(obj)) for c in syntax.conjuncts(s)])
             if obj is not None and not any(found):
                 found = self._participants(index, obj, sources, pattern)
             if obj is not None and not any(found) and not syntax.is_passive(verb):

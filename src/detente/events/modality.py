@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from detente.events.lexicon import Lexicon
+from detente.events.syntax import is_participle_modifier
 from detente.events.syntax import link as dependency
 
 # Links through which a governing clause's cues reach the clause below it.
@@ -128,6 +129,11 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
                 else:
                     intent = True
         token = governor
+    if is_participle_modifier(trigger, "VBN"):
+        # A past participle describing a thing reports an act done, whatever is said of the thing:
+        # "agreed to a truce brokered by Saudi Arabia", "refused to return the ships seized by Iran".
+        negated, intent, hypothetical, promised_not = own.negated, own.future, own.hypothetical, False
+        conditional = own.conditional
     return Modality(negated, hypothetical or conditional, alleged, intent, promised_not)
 
 
