@@ -1039,6 +1039,12 @@ def test_a_truce_brokered_is_mediated_between_those_who_agreed_to_it():
     assert triples(code("Israel and Hamas signed a deal brokered by Qatar.")) >= {("QAT", "045", "ISR"), ("QAT", "045", "HAMAS")}
 
 
+def test_calling_for_talks_between_others_appeals_to_them_to_negotiate():
+    events = code("Brazil's president Lula called for peace talks between Russia and Ukraine.", date(2023, 6, 1))
+    assert triples(events, facts_only=True) == {("BRA", "026", "RUS"), ("BRA", "026", "UKR")}
+    assert triples(events) - triples(events, facts_only=True) == {("RUS", "046", "UKR")}, "the caller is in no talks"
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

@@ -1006,8 +1006,10 @@ class _Coder:
             for agent in syntax.prepositional_objects(aimed, pattern.source_preps)
         ]
         found += self._named(by)
-        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in _DONE_BY and noun.head.head.pos_ == "VERB":
-            found = self._named(syntax.subjects(noun.head.head))
+        governor = noun.head.head
+        if not any(found) and noun.dep_ == "pobj" and noun.head.lower_ in _DONE_BY and governor.pos_ == "VERB":
+            # Who calls for talks between others is not in them ("called for talks between Russia and Ukraine").
+            found = [] if "request" in cues_of(governor, self.lexicon) else self._named(syntax.subjects(governor))
         carrier = self._light_verb(noun)
         if not any(found) and carrier is not None:
             # "Serb forces were engaged in ethnic cleansing": the subject of an adjectival passive acts.
