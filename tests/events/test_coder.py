@@ -1045,6 +1045,11 @@ def test_calling_for_talks_between_others_appeals_to_them_to_negotiate():
     assert triples(events) - triples(events, facts_only=True) == {("RUS", "046", "UKR")}, "the caller is in no talks"
 
 
+def test_a_partnership_pledged_together_is_an_intent_to_cooperate():
+    assert triples(code('Moscow and Beijing pledged a "no limits" partnership.', date(2022, 2, 4))) == {("RUS", "030", "CHN")}
+    assert triples(code("China pledged cooperation with Russia.")) == {("CHN", "030", "RUS")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
