@@ -1050,6 +1050,27 @@ def test_a_partnership_pledged_together_is_an_intent_to_cooperate():
     assert triples(code("China pledged cooperation with Russia.")) == {("CHN", "030", "RUS")}
 
 
+def test_a_headline_told_again_in_the_lead_is_one_event():
+    text = (
+        "Armenia and Azerbaijan agree to exchange prisoners\n\n"
+        "Armenia and Azerbaijan said on Thursday they had agreed to exchange prisoners of war."
+    )
+    [exchange] = code(text, date(2023, 12, 7))
+    assert (exchange.source.principal, exchange.cameo, exchange.target.principal) == ("ARM", "0353", "AZE")
+    twice = "Israel struck Gaza on Monday. Israel struck Gaza again on Tuesday."
+    assert len(code(twice, date(2023, 12, 7))) == 2, "on two days, two strikes"
+
+
+def test_the_agreement_welcomed_is_the_one_the_story_told_further_back():
+    text = (
+        "Armenia and Azerbaijan said on Thursday they had agreed to exchange prisoners of war. "
+        "Azerbaijan will release 32 Armenian servicemen. The two countries fought two wars. "
+        "Russia rejected the criticism. The European Union welcomed the agreement."
+    )
+    welcomed = {(e.source.principal, e.target.principal) for e in code(text, date(2023, 12, 7)) if e.cameo == "051"}
+    assert welcomed == {("EU", "ARM"), ("EU", "AZE")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

@@ -190,12 +190,27 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
                     source=_as_of(draft.source, kb, document.date, middle),
                     target=_as_of(draft.target, kb, document.date, middle),
                 )
-            events.append(_event(document, record.text, index, span, draft, when))
+            event = _event(document, record.text, index, span, draft, when)
+            if _told_again(event, events):
+                continue
+            events.append(event)
     found = []
     for index, mention in sorted(mentions.by_token.items()):
         words = noun_phrase(doc[index])
         found.append((words.start_char, words.end_char, mention.actor))
     return Coding(events, found, mentions.unresolved)
+
+
+def _told_again(event: Event, earlier: list[Event]) -> bool:
+    """Whether the story told this event before, with the same sides, code, modality and date: a
+    headline and its lead, or a summary at the end, are one event (ICEWS keeps one per story too)."""
+    key = _identity(event)
+    return any(_identity(e) == key for e in earlier)
+
+
+def _identity(event: Event) -> tuple:
+    sides = (event.source.principal, event.source.sector, event.target.principal, event.target.sector)
+    return (*sides, event.cameo, event.negated, event.hypothetical, event.alleged, event.date.start, event.date.end)
 
 
 def _since(earlier: EventDate, published: date) -> EventDate:
@@ -872,7 +887,9 @@ class _Coder:
         return (
             next((d for d in recent if d.code == pattern.code), None)
             or next((d for d in recent if d.code[:2] == pattern.code[:2]), None)
-            or next((d for d in recent if _agreed(noun, d)), None)
+            # An agreement is the story's own further back too ("The EU welcomed the agreement" five
+            # sentences after "they had agreed to exchange prisoners").
+            or next((d for d in reversed(self.history) if _agreed(noun, d)), None)
         )
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
