@@ -1071,6 +1071,16 @@ def test_the_agreement_welcomed_is_the_one_the_story_told_further_back():
     assert welcomed == {("EU", "ARM"), ("EU", "AZE")}
 
 
+def test_exercises_launched_for_days_around_a_rival_are_a_show_of_force_condemned_later():
+    text = (
+        "China's military launched three days of exercises around Taiwan on Saturday. "
+        "Beijing had warned Washington last week. The US urged China to show restraint. "
+        "Japan lodged a protest with Beijing. Taiwan's president Tsai Ing-wen condemned the exercises."
+    )
+    found = triples(code(text, date(2023, 4, 8)))
+    assert {("CHN", "150", "TWN"), ("TWN", "111", "CHN")} <= found
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

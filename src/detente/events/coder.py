@@ -125,8 +125,8 @@ _DONE_BY = frozenset({"for", "during", "with"})
 _AMOUNTS = frozenset(
     {"worth", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "tonnes", "barrage", "salvo", "volley", "hail"}
 )
-# Nouns that count repetitions of an event ("a new round of talks").
-_ROUNDS = frozenset({"round", "series", "session"})
+# Nouns that count repetitions of an event or its length ("a new round of talks", "three days of exercises").
+_ROUNDS = frozenset({"round", "series", "session", "hour", "day", "week", "month"})
 # Light verbs whose act is what they are "in" ("engaged in talks"); "staged a strike in protest" is no protest of its own.
 _ENGAGING = frozenset({"engage", "participate", "join"})
 # The prepositions of whom an act's purpose is done with ("a deal to buy jets from France").
@@ -841,7 +841,7 @@ class _Coder:
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The light verb that makes an event noun its act: whose object it is ("held talks with X",
-        "held a new round of talks") or what it engages in ("engaged in talks with X", "participated
+        "held a new round of talks", "launched three days of exercises") or what it engages in ("engaged in talks with X", "participated
         in the offensive")."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _ROUNDS:
             noun = noun.head.head
@@ -884,12 +884,14 @@ class _Coder:
         if not _refers_back(noun) or any(c.dep_ in ("poss", "prep", "compound") for c in noun.children):
             return None
         recent = list(reversed(self._recent(index)))
+        told = list(reversed(self.history))
         return (
             next((d for d in recent if d.code == pattern.code), None)
             or next((d for d in recent if d.code[:2] == pattern.code[:2]), None)
-            # An agreement is the story's own further back too ("The EU welcomed the agreement" five
-            # sentences after "they had agreed to exchange prisoners").
-            or next((d for d in reversed(self.history) if _agreed(noun, d)), None)
+            # Further back, only the story's own event of that kind ("Tsai condemned the exercises" five
+            # sentences after them; "The EU welcomed the agreement" after "they had agreed to").
+            or next((d for d in told if d.code == pattern.code), None)
+            or next((d for d in told if _agreed(noun, d)), None)
         )
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
