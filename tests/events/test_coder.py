@@ -1250,6 +1250,9 @@ def test_a_commitment_reaffirmed_is_an_intent_to_cooperate_and_standing_by_a_sid
 def test_the_dateline_is_no_side_but_the_scene_when_no_place_is_named():
     assert triples(code("NEW DELHI — India and China have reached an agreement.")) == {("IND", "057", "CHN")}
     assert triples(code("GAZA CITY: Four children were killed in Israeli shelling.")) == {("ISR", "194", "PSE")}
+    assert code("RIYADH — Houthi rebels fired missiles at ships in the Red Sea.") == [], "the Red Sea is named, of no state"
+    [bombing] = code("KABUL — A suicide bomber killed ten people at a mosque.")
+    assert (bombing.source.text, bombing.source.sector) == ("A suicide bomber", "INS"), "the dateline is no unknown actor"
 
 
 def test_standing_with_a_side_is_support_and_vowing_to_annihilate_it_a_threat_of_force():

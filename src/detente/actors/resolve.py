@@ -392,7 +392,8 @@ class _Resolver:
         entity = self.entities.get(token.i)
         if entity is None or entity[2] not in ("PERSON", "ORG") or self.doc[entity[0] : entity[1]].root.i != token.i:
             return
-        if any(i in self.mentions.names for i in range(entity[0], entity[1])):
+        if any(i in self.mentions.names or i in self.mentions.datelines for i in range(entity[0], entity[1])):
+            # A known name, or a dateline ("KABUL —"): no one unknown.
             return
         self.mentions.unidentified[token.i] = Actor("", None, None, self._phrase(entity[0], entity[1]))
 

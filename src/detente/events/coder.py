@@ -110,6 +110,8 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _AGREEMENTS = frozenset({"agreement", "deal", "accord"})
+# Entity types of named places.
+_NAMED_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 # Measures a state's rulers take: protesters who oppose one with no one named for it ("rallied in
 # Tbilisi against the foreign agents law") oppose their own government.
@@ -965,14 +967,20 @@ class _Coder:
             # The place of what the act did: "were killed in Israeli tank fire in Gaza".
             heads.append(trigger.head.head)
         acting = {s.principal for s in sources}
-        for place in (p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)):
+        places = [p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)]
+        for place in places:
             state = self._state_of_place(place)
             if state is not None and victims:
                 return [Actor(state, victim.sector, None, victim.text) for victim in victims]
             if state is not None and state not in acting:
                 return [Actor(state, None, None, noun_phrase(place).text)]
+        # A place of no state ("ships in the Red Sea") is named all the same: the dateline is not the scene.
+        named = any(
+            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and any(w.ent_type_ in _NAMED_PLACES for w in noun_phrase(t))
+            for t in trigger.subtree
+        )
         filed_from = [state for start, state in self.mentions.datelines.items() if start <= trigger.i]
-        if filed_from and filed_from[-1] not in acting:
+        if filed_from and filed_from[-1] not in acting and not named:
             # No place named: the report's dateline ("GAZA CITY: Four children were killed in Israeli shelling").
             return [Actor(filed_from[-1], victim.sector, None, victim.text) for victim in victims] or [
                 Actor(filed_from[-1], None, None, noun_phrase(trigger).text)
