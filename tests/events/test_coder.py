@@ -708,6 +708,8 @@ def test_force_used_on_protesters_by_police_or_troops_is_violent_repression():
 
 def test_they_after_coordinated_subjects_means_all_of_them():
     assert triples(code("Germany and France said they had sent troops to Mali.")) == {("DEU", "150", "MLI"), ("FRA", "150", "MLI")}
+    praised = {(s, t) for s, c, t in triples(code("Obama met Putin and Xi and praised them.", date(2014, 6, 1))) if c == "051"}
+    assert praised == {("USA", "RUS"), ("USA", "CHN")}, "them after coordinated objects"
     events = code("Spain and Portugal welcomed their new ties with Morocco.")
     assert ("ESP", "051", "PRT") not in triples(events), "their is each one's own"
 

@@ -77,6 +77,9 @@ _ROLE_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod
 _MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod"))
 _COMPOUND = get_string_id("compound")
 _SUBJECT_IDS = frozenset(get_string_id(label) for label in _SUBJECTS)
+_OBJECT_IDS = frozenset(get_string_id(label) for label in ("dobj", "pobj", "dative"))
+# Pronouns that may mean a coordination before them, and where that coordination stands.
+_COORDINATED_BEFORE = {_THEY: _SUBJECT_IDS, get_string_id("them"): _OBJECT_IDS}
 _OWNER_DEP_IDS = frozenset(get_string_id(label) for label in _OWNER_DEPS)
 # Dependencies of the words left of a mention's head that belong to its phrase ("the Russian ambassador").
 _PHRASE_DEPS = frozenset(
@@ -357,8 +360,8 @@ class _Resolver:
             return self._copy(token, found)
         if self.parts[token.i] == PRON:
             kind = _THIRD_PERSON_IDS.get(lower)
-            if token.lower == _THEY:
-                together = self._coordinated_subject(token)
+            if token.lower in _COORDINATED_BEFORE:
+                together = self._coordinated_before(token, _COORDINATED_BEFORE[token.lower])
                 if together:
                     self.mentions.also[token.i] = [replace(m.actor, text=token.text) for m in together[1:]]
                     return self._copy(token, together[0])
@@ -618,13 +621,14 @@ class _Resolver:
                     return found[::-1]
         return []
 
-    def _coordinated_subject(self, token: Token) -> list[Mention]:
-        """The mentions of the nearest coordinated subject before a "they" in its sentence, when each
-        of its words names an actor: "Obama and Putin said they would meet" means both. ("Their"
-        and "them" are left to one antecedent: "X and Y welcomed their ties with Z" is each its own.)"""
+    def _coordinated_before(self, token: Token, dependencies: frozenset[int]) -> list[Mention]:
+        """The mentions of the nearest coordinated subject before a "they", or object before a "them",
+        in its sentence, when each of its words names an actor: "Obama and Putin said they would meet"
+        and "will meet Netanyahu and Gallant and press them" mean both. ("Their" is left to one
+        antecedent: "X and Y welcomed their ties with Z" is each its own.)"""
         start = token.sent.start
         for position in range(token.i - 1, start - 1, -1):
-            if self.dependencies[position] not in _SUBJECT_IDS:
+            if self.dependencies[position] not in dependencies:
                 continue
             words = [self.doc[position], *_coordinated(self.doc[position])]
             found = [self._resolve(word) for word in words]
