@@ -12,7 +12,7 @@ short memory of earlier mentions: the coder needs actors, not full coreference.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
@@ -77,6 +77,9 @@ _ROLE_MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod
 _MODIFIERS = frozenset(get_string_id(label) for label in ("compound", "amod"))
 _COMPOUND = get_string_id("compound")
 _SUBJECT_IDS = frozenset(get_string_id(label) for label in _SUBJECTS)
+_ROOT = get_string_id("ROOT")
+# Clauses that share the subject of the clause they hang from.
+_SHARING_SUBJECT = frozenset({"conj", "advcl"})
 _OBJECT_IDS = frozenset(get_string_id(label) for label in ("dobj", "pobj", "dative"))
 # Pronouns that may mean a coordination before them, and where that coordination stands.
 _COORDINATED_BEFORE = {_THEY: _SUBJECT_IDS, get_string_id("them"): _OBJECT_IDS}
@@ -199,6 +202,7 @@ class _Resolver:
         self.entities = _entities(iob, types, self.strings)
         self.mentions = Mentions()
         self.names = self._names()
+        self._name_misread_as_a_verb(starts)
         self.people: dict[str, Mention] = {}
         # Tokens already resolved (to a mention or to nothing), or being resolved: each is done once.
         self.seen: set[int] = set()
@@ -337,6 +341,14 @@ class _Resolver:
             if token.is_punct and token.text not in ",()":
                 return False
         return False
+
+    def _name_misread_as_a_verb(self, starts: list[int]) -> None:
+        """A name opening a sentence that the parser made its verb, as it does with acronyms ("ECOWAS
+        imposed sanctions on Niger"), is a name: the coder finds the true verb (``_misread_subject``)."""
+        for position in self.names:
+            if starts[position] == 1 and self.dependencies[position] == _ROOT and self.parts[position] not in _NOMINAL_POS:
+                self.parts[position] = PROPN
+                insort(self.nominal, position)
 
     def _name_at(self, token: Token) -> tuple[int, int, Reference] | None:
         return self.names.get(token.i)
@@ -584,9 +596,12 @@ class _Resolver:
         window = self._window(token)
         by_token = self.mentions.by_token
         own = _own_clause_subjects(token) if same_referent else set()
+        # What the subject is, named before it too: "Niger and Mali said they would leave ECOWAS, accusing it".
+        acting = {a.principal for i in own if i in by_token and self.parts[i] == PRON for a in self.mentions.actors(self.doc[i])}
         earlier = [
             by_token[i] for i in range(window, token.i)
-            if i in by_token and (i not in own or by_token[i].plural) and _fits(by_token[i], kind)
+            if i in by_token and ((i not in own and by_token[i].actor.principal not in acting) or by_token[i].plural)
+            and _fits(by_token[i], kind)
         ]
         if not earlier:
             return None
@@ -693,8 +708,8 @@ def _name_actor(text: str, reference: Reference) -> Actor:
 
 
 def _own_clause_subjects(token: Token) -> set[int]:
-    """The tokens of the subjects of the clause a referring word is an object in (a conjoined
-    verb's shared subject too); none for a subject, a possessive or a reflexive, which may
+    """The tokens of the subjects of the clause a referring word is an object in (a conjoined verb's
+    or a participle's shared subject too: "would leave ECOWAS, accusing it of"); none for a subject, a possessive or a reflexive, which may
     mean its own clause's subject ("France recalled its ambassador")."""
     if token.dep_ in ("nsubj", "nsubjpass", "poss") or token.lower_.endswith(("self", "selves")):
         return set()
@@ -703,7 +718,7 @@ def _own_clause_subjects(token: Token) -> set[int]:
         verb = verb.head
     while True:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        if subjects or verb.dep_ != "conj" or verb.head == verb:
+        if subjects or verb.dep_ not in _SHARING_SUBJECT or verb.head == verb:
             return {t.i for subject in subjects for t in (subject, *subject.conjuncts)}
         verb = verb.head
 
