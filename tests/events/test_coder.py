@@ -1083,6 +1083,18 @@ def test_exercises_launched_for_days_around_a_rival_are_a_show_of_force_condemne
     assert {("CHN", "150", "TWN"), ("TWN", "111", "CHN")} <= found
 
 
+def test_an_acronym_the_parser_reads_as_the_verb_is_the_subject():
+    # The parser makes "ECOWAS" the root and "imposed" a modifier of "sanctions".
+    assert triples(code("ECOWAS imposed sanctions on Niger.", date(2023, 8, 1))) == {("ECOWAS", "163", "NER")}
+    assert triples(code("ECOWAS lifted most of the sanctions on Niger.", date(2024, 2, 25))) == {("ECOWAS", "085", "NER")}
+
+
+def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
+    text = "Niger, Mali and Burkina Faso announced that they would leave ECOWAS, accusing it of being manipulated by France."
+    accused = {(s, t) for s, c, t in triples(code(text, date(2024, 1, 28))) if c == "112"}
+    assert accused == {("NER", "ECOWAS"), ("MLI", "ECOWAS"), ("BFA", "ECOWAS")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

@@ -125,7 +125,8 @@ _OPPOSED = frozenset({"against", "over"})
 _DONE_BY = frozenset({"for", "during", "with"})
 # Nouns that stand for an amount of what their "of" names ("$50,000 worth of goods", "millions of shells").
 _AMOUNTS = frozenset(
-    {"worth", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "tonnes", "barrage", "salvo", "volley", "hail"}
+    {"worth", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "tonnes", "barrage", "salvo", "volley", "hail",
+     "most", "some", "all", "part", "rest", "bulk", "many", "much"}
 )
 # Nouns that count repetitions of an event or its length ("a new round of talks", "three days of exercises").
 _ROUNDS = frozenset({"round", "series", "session", "hour", "day", "week", "month"})
@@ -304,7 +305,7 @@ class _Coder:
         drafts = [
             d for d in drafts
             if not self._carries(d, drafts) and not _announced_apart(d, drafts) and not _setting(d, drafts)
-            and not _toll_of(d, drafts) and not self._breakaway_recognised(d)
+            and not _toll_of(d, drafts) and not _sent_for(d, drafts) and not self._breakaway_recognised(d)
         ]
         drafts += [_guest(d) for d in drafts if d.code == _HOSTING]
         return _unique(self._named_not_described([_asking_for(d, drafts) for d in drafts]))
@@ -412,7 +413,8 @@ class _Coder:
     # --- verbs ----------------------------------------------------------------------------------
 
     def _verb(self, index: int, verb: Token, earlier: list[_Draft]) -> list[_Draft]:
-        if verb.dep_ == "amod" or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
+        misread = self._misread_subject(verb)
+        if (verb.dep_ == "amod" and misread is None) or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
             return []
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and _amount_after(c) is None), None)
         prepositions = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
@@ -433,8 +435,9 @@ class _Coder:
             sources = self._named(doers) or self._implicit_agents(verb, earlier)
         else:
             patients = []
-            doers = [verb.head] if fragment else syntax.subjects(verb)
+            doers = [misread] if misread is not None else [verb.head] if fragment else syntax.subjects(verb)
             sources = self._named(doers)
+        direct = [verb.head] if misread is not None else syntax.children(verb, "dobj")
         how = modality(verb, self.lexicon)
         applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
@@ -442,7 +445,7 @@ class _Coder:
                 # A preposition with no object of its own is a particle ("forced the agency out of X").
                 objects = syntax.children(prepositions[pattern.particle], "pobj") or syntax.children(verb, "dobj")
             else:
-                objects = patients if passive else [self._paid_for(o) for o in syntax.children(verb, "dobj")] or _counted_objects(verb)
+                objects = patients if passive else [self._paid_for(o) for o in direct] or _counted_objects(verb)
             if passive and not doers and pattern.particle in prepositions and pattern.particle != particle:
                 # A stance, not something done to the subject: "Israel is opposed to the plan".
                 acting = self._named(patients)
@@ -565,6 +568,16 @@ class _Coder:
             return [Actor(state, UNIDENTIFIED, None, noun_phrase(place).text)]
         return [a for a in self._noun_sources(place, act) if a.principal] or [Actor(state, None, None, noun_phrase(place).text)]
 
+    def _misread_subject(self, verb: Token) -> Token | None:
+        """The actor opening a sentence that the parser read as its verb, making the verb a modifier of
+        its object: in "ECOWAS imposed sanctions on Niger" it parses "ECOWAS" as the root and "imposed
+        sanctions" as that root's object."""
+        if verb.dep_ != "amod" or verb.i == verb.sent.start:
+            return None
+        before, noun = verb.doc[verb.i - 1], verb.head
+        opening = before.dep_ == "ROOT" and before.i == verb.sent.start and noun.dep_ == "dobj" and noun.head == before
+        return before if opening and self.mentions.actor(before) is not None else None
+
     def _paid_for(self, obj: Token) -> Token:
         """The act a sum of money is in: "pledged 2.7 billion euros in military aid to Ukraine" pledges
         military aid, whose kind and recipient are read off the aid ("deposited $3 billion in its
@@ -648,6 +661,9 @@ class _Coder:
         elif pattern.preps:
             # A preposition may hang on the last of coordinated objects ("fired rockets and shells at X").
             heads = [verb, *(syntax.conjuncts(obj) if obj is not None and pattern.objects else [])]
+            if obj is not None and obj.lower_ in _AMOUNTS:
+                # "lifted most of the sanctions on Niger".
+                heads += syntax.prepositional_objects(obj, frozenset({"of"}))
             targets = self._aimed([t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)])
             if any(self.mentions.actors(t) for t in targets):
                 # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
@@ -1186,6 +1202,19 @@ def _sides(draft: _Draft) -> set[tuple[str, str]]:
     """The (source, target) principals a draft stands for: both ways for a symmetric one."""
     forward = (draft.source.principal, draft.target.principal)
     return {forward, forward[::-1]} if draft.symmetric else {forward}
+
+
+def _sent_for(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether an act is what troops were sent for, which their deployment already codes as military
+    cooperation: "deployed troops to Libya to support the government" is 062, not also support (051)."""
+    trigger = draft.trigger
+    if trigger.lemma_ not in _SUPPORTING or trigger.dep_ not in ("advcl", "xcomp"):
+        return False
+    return any(
+        d.trigger == trigger.head and d.code == _MILITARY_COOPERATION and d.source.principal == draft.source.principal
+        and d.target.principal == draft.target.principal
+        for d in drafts
+    )
 
 
 def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
