@@ -1089,6 +1089,10 @@ def test_an_acronym_the_parser_reads_as_the_verb_is_the_subject():
     assert triples(code("ECOWAS lifted most of the sanctions on Niger.", date(2024, 2, 25))) == {("ECOWAS", "085", "NER")}
 
 
+def test_whom_an_object_was_aimed_at_may_be_said_in_its_relative_clause():
+    assert triples(code("The EU lifted the sanctions it had imposed on Iran.")) == {("EU", "085", "IRN")}
+
+
 def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
     text = "Niger, Mali and Burkina Faso announced that they would leave ECOWAS, accusing it of being manipulated by France."
     accused = {(s, t) for s, c, t in triples(code(text, date(2024, 1, 28))) if c == "112"}

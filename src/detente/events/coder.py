@@ -664,6 +664,8 @@ class _Coder:
             if obj is not None and obj.lower_ in _AMOUNTS:
                 # "lifted most of the sanctions on Niger".
                 heads += syntax.prepositional_objects(obj, frozenset({"of"}))
+            # What the object's relative clause says of it: "lifted the sanctions it had imposed on Niger".
+            heads += [r for h in heads[1:] for r in syntax.children(h, "relcl")]
             targets = self._aimed([t for h in heads for t in syntax.prepositional_objects(h, pattern.preps)])
             if any(self.mentions.actors(t) for t in targets):
                 # A destination named beside a purpose: "left for Moscow for talks with Putin" goes to Moscow.
