@@ -1093,6 +1093,11 @@ def test_whom_an_object_was_aimed_at_may_be_said_in_its_relative_clause():
     assert triples(code("The EU lifted the sanctions it had imposed on Iran.")) == {("EU", "085", "IRN")}
 
 
+def test_revoking_or_leaving_an_agreement_reduces_relations_and_signs_nothing():
+    assert triples(code("Niger revoked its military agreement with the United States.", date(2024, 3, 17))) == {("NER", "160", "USA")}
+    assert triples(code("Russia withdrew from the New START treaty with the United States.")) == {("RUS", "160", "USA")}
+
+
 def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
     text = "Niger, Mali and Burkina Faso announced that they would leave ECOWAS, accusing it of being manipulated by France."
     accused = {(s, t) for s, c, t in triples(code(text, date(2024, 1, 28))) if c == "112"}
