@@ -1087,6 +1087,9 @@ def test_an_acronym_the_parser_reads_as_the_verb_is_the_subject():
     # The parser makes "ECOWAS" the root and "imposed" a modifier of "sanctions".
     assert triples(code("ECOWAS imposed sanctions on Niger.", date(2023, 8, 1))) == {("ECOWAS", "163", "NER")}
     assert triples(code("ECOWAS lifted most of the sanctions on Niger.", date(2024, 2, 25))) == {("ECOWAS", "085", "NER")}
+    # ... and "had" the verb, with "closed" a modifier of "borders".
+    text = "ECOWAS suspended Niger. The bloc had closed borders with Niger."
+    assert triples(code(text, date(2023, 8, 1))) == {("ECOWAS", "160", "NER"), ("ECOWAS", "191", "NER")}
 
 
 def test_whom_an_object_was_aimed_at_may_be_said_in_its_relative_clause():

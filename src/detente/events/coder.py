@@ -414,7 +414,7 @@ class _Coder:
 
     def _verb(self, index: int, verb: Token, earlier: list[_Draft]) -> list[_Draft]:
         misread = self._misread_subject(verb)
-        if (verb.dep_ == "amod" and misread is None) or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
+        if (verb.dep_ == "amod" and not misread) or (verb.dep_ == "pcomp" and not self._gerund_counts(verb)):
             return []
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and _amount_after(c) is None), None)
         prepositions = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
@@ -435,9 +435,9 @@ class _Coder:
             sources = self._named(doers) or self._implicit_agents(verb, earlier)
         else:
             patients = []
-            doers = [misread] if misread is not None else [verb.head] if fragment else syntax.subjects(verb)
+            doers = misread or ([verb.head] if fragment else syntax.subjects(verb))
             sources = self._named(doers)
-        direct = [verb.head] if misread is not None else syntax.children(verb, "dobj")
+        direct = [verb.head] if misread else syntax.children(verb, "dobj")
         how = modality(verb, self.lexicon)
         applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
@@ -568,15 +568,20 @@ class _Coder:
             return [Actor(state, UNIDENTIFIED, None, noun_phrase(place).text)]
         return [a for a in self._noun_sources(place, act) if a.principal] or [Actor(state, None, None, noun_phrase(place).text)]
 
-    def _misread_subject(self, verb: Token) -> Token | None:
-        """The actor opening a sentence that the parser read as its verb, making the verb a modifier of
-        its object: in "ECOWAS imposed sanctions on Niger" it parses "ECOWAS" as the root and "imposed
-        sanctions" as that root's object."""
+    def _misread_subject(self, verb: Token) -> list[Token]:
+        """The subject of a verb the parser read as a modifier of its object, taking the word before it
+        for the verb: an actor opening the sentence ("ECOWAS imposed sanctions on Niger" parses as
+        "ECOWAS" with the object "imposed sanctions"), or the subject of a perfect's auxiliary ("The
+        bloc had closed borders with Niger" as "had" with the object "closed borders")."""
         if verb.dep_ != "amod" or verb.i == verb.sent.start:
-            return None
+            return []
         before, noun = verb.doc[verb.i - 1], verb.head
-        opening = before.dep_ == "ROOT" and before.i == verb.sent.start and noun.dep_ == "dobj" and noun.head == before
-        return before if opening and self.mentions.actor(before) is not None else None
+        if noun.dep_ != "dobj" or noun.head != before:
+            return []
+        if before.lemma_ == "have" and verb.tag_ == "VBN":
+            return syntax.subjects(before)
+        opening = before.dep_ == "ROOT" and before.i == verb.sent.start
+        return [before] if opening and self.mentions.actor(before) is not None else []
 
     def _paid_for(self, obj: Token) -> Token:
         """The act a sum of money is in: "pledged 2.7 billion euros in military aid to Ukraine" pledges
