@@ -225,8 +225,11 @@ def test_year_anaphora_count_from_the_last_year_named(pipeline: Language) -> Non
     ]
 
 
-def test_an_anaphor_with_nothing_before_counts_from_publication(pipeline: Language) -> None:
-    assert only(pipeline, "The next day the envoys left.").date == days("2021-08-20", "2021-08-20", "day")
+def test_an_anaphor_with_nothing_before_counts_from_publication_but_not_past_it(pipeline: Language) -> None:
+    assert only(pipeline, "The envoys will leave the next day.").date == days("2021-08-20", "2021-08-20", "day")
+    assert only(pipeline, "The envoys had left the previous year.").date == days("2020-01-01", "2020-12-31", "year")
+    assert found(pipeline, "The next day the envoys left.") == [], "a past act is not dated after its report"
+    assert found(pipeline, "Erdogan apologised the following year.") == []
 
 
 def test_a_day_counted_from_an_event_is_not_dated(pipeline: Language) -> None:

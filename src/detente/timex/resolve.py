@@ -128,8 +128,13 @@ def _point(mention: Mention, context: Context, lexicon: Lexicon, toward: _Toward
         return _edged(whole, fields, intervals.day(context.published), lexicon)
     if mention.rule == "anaphoric_period":
         unit = _unit(fields["unit"], lexicon)
-        anchor = context.anchor(intervals.UNIT_PRECISION[unit]) or intervals.day(context.published)
-        whole = intervals.calendar_unit(anchor.start, unit, lexicon.anaphoric_shifts[_key(fields["shift"])])
+        shift = lexicon.anaphoric_shifts[_key(fields["shift"])]
+        anchor = context.anchor(intervals.UNIT_PRECISION[unit])
+        if anchor is None and shift > 0 and not context.future:
+            # A past act "the following year" after nothing dated: not dated after the publication.
+            return None
+        anchor = anchor or intervals.day(context.published)
+        whole = intervals.calendar_unit(anchor.start, unit, shift)
         return _edged(whole, fields, anchor, lexicon)
     if mention.rule == "anaphoric_offset":
         return _anaphoric_offset(fields, context, lexicon)
