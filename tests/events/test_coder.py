@@ -930,6 +930,9 @@ def test_an_accusation_of_violence_is_one_of_aggression_or_of_war_crimes():
     assert triples(code("Ukraine blamed Russia for the attack on the power plant.")) == {("UKR", "1123", "RUS")}
     assert triples(code("Serbia accused Croatia of the massacre of Serb civilians.")) == {("SRB", "1124", "HRV")}
     assert ("USA", "112", "IRN") in triples(code("The United States accused Iran of arming the Houthis."))
+    assert ("UKR", "1124", "RUS") in triples(code("Ukraine accused Russia of using chemical weapons."))
+    found = triples(code("The Philippines accused China of using water cannon against its vessels."))
+    assert ("PHL", "112", "CHN") in found, "water cannon is no weapon of mass destruction"
 
 
 def test_aid_of_a_kind_given_is_coded_as_that_kind_and_fire_exchanged_is_a_fight_between_both():

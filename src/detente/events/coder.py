@@ -525,7 +525,10 @@ class _Coder:
                 continue
             for named in prep.children:
                 if named.dep_ == "pcomp":
-                    codes = [p.code for p in self.lexicon.verb_patterns(named.lemma_.lower())]
+                    # The patterns of the verb with what it is done with: "using water cannon" is no use of nerve gas.
+                    objects = set().union(*map(_names, syntax.children(named, "dobj")))
+                    patterns = self.lexicon.verb_patterns(named.lemma_.lower())
+                    codes = [p.code for p in patterns if not p.objects or p.objects & objects]
                 else:
                     pattern = self._noun_pattern(named) if named.dep_ == "pobj" else None
                     codes = [pattern.code] if pattern is not None else []
