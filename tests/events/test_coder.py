@@ -1104,6 +1104,13 @@ def test_revoking_or_leaving_an_agreement_reduces_relations_and_signs_nothing():
     assert triples(code("Russia withdrew from the New START treaty with the United States.")) == {("RUS", "160", "USA")}
 
 
+def test_an_act_permitted_is_not_done_and_is_done_by_whom_it_is_permitted():
+    [shooting] = code("Poland's president signed a law allowing the army to shoot down Russian drones.", date(2024, 3, 20))
+    assert (shooting.source.principal, shooting.target.principal, shooting.hypothetical) == ("POL", "RUS", True)
+    [strike] = code("Biden authorised Ukraine to strike targets inside Russia.", date(2024, 11, 18))
+    assert (strike.source.principal, strike.target.principal, strike.hypothetical) == ("UKR", "RUS", True)
+
+
 def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
     text = "Niger, Mali and Burkina Faso announced that they would leave ECOWAS, accusing it of being manipulated by France."
     accused = {(s, t) for s, c, t in triples(code(text, date(2024, 1, 28))) if c == "112"}

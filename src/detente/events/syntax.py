@@ -20,7 +20,7 @@ CONTROLLED_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp")
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "invite", "encourage", "persuade", "tell", "force", "allow", "help", "press",
      "pressure", "accuse", "blame", "criticize", "criticise", "condemn", "praise", "thank", "warn", "charge",
-     "push", "order", "request", "require", "permit", "convince", "pay"}
+     "push", "order", "request", "require", "permit", "convince", "pay", "authorise", "authorize", "empower"}
 )
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
