@@ -1111,6 +1111,13 @@ def test_an_act_permitted_is_not_done_and_is_done_by_whom_it_is_permitted():
     assert (strike.source.principal, strike.target.principal, strike.hypothetical) == ("UKR", "RUS", True)
 
 
+def test_a_rapprochement_criticised_is_criticism_of_both_sides_and_export_curbs_lifted_ease_sanctions():
+    text = "Seoul and Tokyo mended ties. Yoon held talks with Kishida. China criticised the rapprochement."
+    criticised = {t for s, c, t in triples(code(text, date(2023, 3, 16))) if c == "111"}
+    assert criticised == {"KOR", "JPN"}
+    assert triples(code("Japan lifted export curbs on South Korea.")) == {("JPN", "085", "KOR")}
+
+
 def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
     text = "Niger, Mali and Burkina Faso announced that they would leave ECOWAS, accusing it of being manipulated by France."
     accused = {(s, t) for s, c, t in triples(code(text, date(2024, 1, 28))) if c == "112"}
@@ -1287,6 +1294,7 @@ def test_the_dateline_is_no_side_but_the_scene_when_no_place_is_named():
     assert triples(code("NEW DELHI — India and China have reached an agreement.")) == {("IND", "057", "CHN")}
     assert triples(code("GAZA CITY: Four children were killed in Israeli shelling.")) == {("ISR", "194", "PSE")}
     assert code("RIYADH — Houthi rebels fired missiles at ships in the Red Sea.") == [], "the Red Sea is named, of no state"
+    assert code("TOKYO — North Korea fired a missile into the sea hours before the summit.") == [], "the sea is no state"
     [bombing] = code("KABUL — A suicide bomber killed ten people at a mosque.")
     assert (bombing.source.text, bombing.source.sector) == ("A suicide bomber", "INS"), "the dateline is no unknown actor"
 

@@ -112,6 +112,8 @@ _VIOLENT = re.compile(r"18|19|20")
 _AGREEMENTS = frozenset({"agreement", "deal", "accord"})
 # Entity types of named places.
 _NAMED_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Places of no state.
+_OPEN_WATERS = frozenset({"sea", "ocean", "waters"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 # Measures a state's rulers take: protesters who oppose one with no one named for it ("rallied in
 # Tbilisi against the foreign agents law") oppose their own government.
@@ -1000,9 +1002,11 @@ class _Coder:
                 return [Actor(state, victim.sector, None, victim.text) for victim in victims]
             if state is not None and state not in acting:
                 return [Actor(state, None, None, noun_phrase(place).text)]
-        # A place of no state ("ships in the Red Sea") is named all the same: the dateline is not the scene.
+        # A place of no state ("ships in the Red Sea", "fired into the sea") is said all the same:
+        # the dateline is not the scene.
         named = any(
-            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and any(w.ent_type_ in _NAMED_PLACES for w in noun_phrase(t))
+            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS | {"into"}
+            and any(w.ent_type_ in _NAMED_PLACES or w.lemma_.lower() in _OPEN_WATERS for w in noun_phrase(t))
             for t in trigger.subtree
         )
         filed_from = [state for start, state in self.mentions.datelines.items() if start <= trigger.i]
