@@ -110,6 +110,8 @@ _SECURITY = frozenset({"COP", "MIL"})
 # is the state where they took place, which the prepositions of place say.
 _VIOLENT = re.compile(r"18|19|20")
 _AGREEMENTS = frozenset({"agreement", "deal", "accord"})
+# Adverbs of an act that happens again.
+_REPEATING = frozenset({"again", "anew"})
 # Entity types of named places.
 _NAMED_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Places of no state.
@@ -196,9 +198,12 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
                     target=_as_of(draft.target, kb, document.date, middle),
                 )
             event = _event(document, record.text, index, span, draft, when)
-            if _told_again(event, events):
-                continue
-            events.append(event)
+            told = _told_before(event, events)
+            if told is None or _repeated(draft.trigger):
+                events.append(event)
+            elif told.date.from_publication_date and not when.from_publication_date:
+                # The headline's "Putin and Erdogan meet", dated by the lead's "met ... on Wednesday".
+                events[events.index(told)] = event
     found = []
     for index, mention in sorted(mentions.by_token.items()):
         words = noun_phrase(doc[index])
@@ -206,16 +211,32 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
     return Coding(events, found, mentions.unresolved)
 
 
-def _told_again(event: Event, earlier: list[Event]) -> bool:
-    """Whether the story told this event before, with the same sides, code, modality and date: a
-    headline and its lead, or a summary at the end, are one event (ICEWS keeps one per story too)."""
-    key = _identity(event)
-    return any(_identity(e) == key for e in earlier)
+def _told_before(event: Event, earlier: list[Event]) -> Event | None:
+    """The event the story told before that this one tells again: the same sides, code and modality,
+    on the same days or with one of the two dated only by the publication. A headline and its lead,
+    or a summary at the end, are one event (ICEWS keeps one per story too)."""
+    return next(
+        (e for e in earlier if _same_act(e, event) and (
+            e.date.from_publication_date or event.date.from_publication_date
+            or (e.date.start, e.date.end) == (event.date.start, event.date.end)
+        )),
+        None,
+    )
 
 
-def _identity(event: Event) -> tuple:
-    sides = (event.source.principal, event.source.sector, event.target.principal, event.target.sector)
-    return (*sides, event.cameo, event.negated, event.hypothetical, event.alleged, event.date.start, event.date.end)
+def _repeated(trigger: Token) -> bool:
+    """Whether the act is said to happen again ("were reassured once again"): not one told before."""
+    return any(t.lower_ in _REPEATING for t in trigger.children)
+
+
+def _same_act(one: Event, other: Event) -> bool:
+    """The same code, modality and sides, a sector told only once agreeing with any ("Erdogan" and
+    "his Turkish counterpart")."""
+    def agree(a: Actor, b: Actor) -> bool:
+        return a.principal == b.principal and (a.sector == b.sector or None in (a.sector, b.sector))
+
+    flags = (one.negated, one.hypothetical, one.alleged) == (other.negated, other.hypothetical, other.alleged)
+    return one.cameo == other.cameo and flags and agree(one.source, other.source) and agree(one.target, other.target)
 
 
 def _since(earlier: EventDate, published: date) -> EventDate:
@@ -640,9 +661,11 @@ class _Coder:
         return found
 
     def _gerund_counts(self, verb: Token) -> bool:
-        """A gerund after a preposition is coded after a time word ("after meeting X"), as a claim, or as
-        an intent ("has no intention of attacking NATO")."""
-        if "temporal" in cues_of(verb.head, self.lexicon):
+        """A gerund after a preposition is coded after a time word ("after meeting X"), as how a past act
+        was done ("responded by banning imports"; "risks its reputation by meeting" is no act), as a claim, or as an intent ("has no intention of
+        attacking NATO")."""
+        done_by = verb.head.lower_ == "by" and verb.head.head.tag_ in ("VBD", "VBN")
+        if "temporal" in cues_of(verb.head, self.lexicon) or done_by:
             return True
         how = modality(verb, self.lexicon)
         return how.alleged or how.intent

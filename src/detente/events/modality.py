@@ -78,7 +78,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
             # invasion" and "did not condemn the attack" leave the invasion and the attack be ("would be
             # ready to host a meeting" does not: hosting makes the meeting).
             break
-        if link == "conj" and _has_own_clause(token):
+        if (link == "conj" or _contrasted(token, link)) and _has_own_clause(token):
             break
         # A coordinated verb shares its sibling's auxiliaries, not what the sibling's own word means:
         # "accused Rwanda ... but said it would mend ties" reports no accusation of the mending.
@@ -196,6 +196,12 @@ def _held_by_no_one(intention: Token) -> bool:
     """Whether a noun of intent is no one's: the subject of its clause with no possessor ("Hopes of a
     deal between Israel and Saudi Arabia faded"), not an intent its parties announced."""
     return intention.pos_ == "NOUN" and intention.dep_ == "nsubj" and not any(c.dep_ == "poss" for c in intention.children)
+
+
+def _contrasted(verb: Token, link: str) -> bool:
+    """A clause set beside another ("Ankara accused Moscow of ..., while Russia accused Turkey of ...")
+    is told as the other is, not inside it."""
+    return link == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
 
 
 def _has_own_clause(verb: Token) -> bool:
