@@ -1133,6 +1133,12 @@ def test_how_a_past_act_was_done_and_a_clause_set_beside_an_accusation_are_facts
     assert {(e.source.principal, e.target.principal, e.is_fact) for e in accusations} == {("TUR", "RUS", True), ("RUS", "TUR", True)}
 
 
+def test_criticism_drawn_from_someone_is_theirs_and_an_actors_decision_stands_for_it():
+    text = "India's decision to buy Russian oil drew criticism from Washington."
+    assert triples(code(text, date(2022, 4, 1))) == {("USA", "111", "IND")}
+    assert triples(code("Israel faced condemnation from Turkey.")) == {("TUR", "111", "ISR")}
+
+
 def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
     text = "Niger, Mali and Burkina Faso announced that they would leave ECOWAS, accusing it of being manipulated by France."
     accused = {(s, t) for s, c, t in triples(code(text, date(2024, 1, 28))) if c == "112"}

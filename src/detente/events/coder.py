@@ -949,8 +949,8 @@ class _Coder:
 
     def _named(self, tokens: list[Token]) -> list[Actor]:
         """The actors the tokens name ("US and British activists" name two); a noun that names none
-        stands for the actor its modifier names ("United Nations inspectors", "Israeli bulldozers"),
-        a part for the whole it is part of ("hundreds of UN troops", "some of the rebels"). A mishap
+        stands for the actor its modifier or owner names ("United Nations inspectors", "Israeli
+        bulldozers", "India's decision"), a part for the whole it is part of ("hundreds of UN troops", "some of the rebels"). A mishap
         ("the Malaysia Airlines crash") stands for no one."""
         found = []
         for token in tokens:
@@ -963,6 +963,8 @@ class _Coder:
             if not named and token.pos_ in ("NOUN", "PROPN") and "mishap" not in cues_of(token, self.lexicon):
                 words = (w for c in token.children if c.dep_ in _MODIFIER_DEPS for w in c.subtree)
                 named = [a for a in map(self.mentions.modifier_actor, words) if a is not None][:1]
+                # What an actor owns stands for it: "India's decision to buy Russian oil drew criticism".
+                named = named or [a for c in token.children if c.dep_ == "poss" for a in self.mentions.actors(c)]
             found += named
         return found
 
