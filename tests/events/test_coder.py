@@ -1357,6 +1357,7 @@ def test_calling_a_leader_arrogant_is_criticism():
 
 def test_accusations_traded_are_accusations_and_a_summit_hosts_its_guests_not_its_topic():
     assert triples(code("Pakistan and Afghanistan traded accusations over the border clashes.")) == {("PAK", "112", "AFG")}
+    assert triples(code("Pakistan and Afghanistan traded fire at the Torkham crossing.")) == {("PAK", "193", "AFG")}
     assert triples(code("Russia trades with India.")) == {("RUS", "061", "IND")}
     assert code("Egypt hosted a summit on Gaza attended by Arab leaders.") == []
 
