@@ -33,6 +33,11 @@ def test_names_metonyms_capitals_and_misspellings(knowledge):
     assert found["Beijing"][:2] == ("CHN", "GOV")
 
 
+def test_epithets_of_states(knowledge):
+    found = actors("The Hermit Kingdom fired shells at the Jewish state.", knowledge)
+    assert (found["Kingdom"][0], found["state"][0]) == ("PRK", "ISR")
+
+
 def test_a_role_takes_its_country_from_an_adjective_a_name_a_possessor_or_of(knowledge):
     found = actors("Russian diplomats met Taliban officials. Iran's ambassador welcomed delegations of Turkish lawmakers.", knowledge)
     assert found["diplomats"][:2] == ("RUS", "DIP")
