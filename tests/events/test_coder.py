@@ -1191,7 +1191,13 @@ def test_force_ruled_out_is_restraint_and_not_ruled_out_is_possible():
     [possible] = code("Russia has not ruled out using nuclear weapons against Ukraine.")
     assert possible.cameo == "2042" and possible.hypothetical and not possible.negated and not possible.is_fact
     [refused] = code("Russia refused to rule out an attack on Ukraine.")
-    assert refused.cameo == "120" and refused.hypothetical and not refused.is_fact, "no promise to cooperate (030)"
+    assert refused.cameo == "190" and refused.hypothetical and not refused.is_fact, "no promise to cooperate (030)"
+    [possible] = code("Israel has not ruled out a strike on Iran's nuclear facilities.")
+    assert (possible.source.principal, possible.cameo, possible.target.principal, possible.hypothetical) == ("ISR", "190", "IRN", True)
+    [considered] = code("The EU is weighing new sanctions against Iran.")
+    assert (considered.source.principal, considered.cameo, considered.target.principal, considered.hypothetical) == (
+        "EU", "163", "IRN", True
+    )
 
 
 def test_a_town_recaptured_from_an_army_is_taken_from_its_state_and_soldiers_trained_are_military_cooperation():
