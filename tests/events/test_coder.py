@@ -1145,6 +1145,11 @@ def test_it_in_a_participle_clause_is_not_the_subject_it_shares():
     assert accused == {("NER", "ECOWAS"), ("MLI", "ECOWAS"), ("BFA", "ECOWAS")}
 
 
+def test_a_release_or_a_prisoner_swap_brokered_is_mediation():
+    assert triples(code("The UAE brokered a prisoner swap between Russia and Ukraine.")) == {("ARE", "045", "RUS"), ("ARE", "045", "UKR")}
+    assert triples(code("Qatar brokered the release of hostages held by Hamas.")) == {("QAT", "045", "HAMAS")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
