@@ -1150,6 +1150,17 @@ def test_a_release_or_a_prisoner_swap_brokered_is_mediation():
     assert triples(code("Qatar brokered the release of hostages held by Hamas.")) == {("QAT", "045", "HAMAS")}
 
 
+def test_both_sides_are_the_last_pair_named_together_and_a_clash_is_between_its_dead():
+    text = (
+        "India and China have reached an agreement on patrolling. Modi is expected to meet Xi in Kazan, Russia. "
+        "According to Indian officials, both sides will begin disengaging troops."
+    )
+    assert ("IND", "0356", "CHN") in triples(code(text, date(2024, 10, 22)))
+    text = "Ties plunged after a clash in June 2020 in which 20 Indian soldiers and four Chinese soldiers were killed."
+    [clash] = code(text, date(2024, 10, 22))
+    assert (clash.source.principal, clash.cameo, clash.target.principal, clash.date.start) == ("IND", "190", "CHN", date(2020, 6, 1))
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

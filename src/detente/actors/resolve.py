@@ -618,7 +618,8 @@ class _Resolver:
 
     def _the_two(self, token: Token, kind: str) -> list[Mention]:
         """The two actors "the two countries", "both sides" or "the two leaders" mean: the last two
-        of different states named before, in the order they were named."""
+        named together ("India and China"), else the last two of different states named before, in
+        the order they were named."""
         if not any(child.lower_ in ("two", "both") for child in token.children):
             return []
         wanted = "person" if kind == "people" else kind
@@ -626,6 +627,14 @@ class _Resolver:
         by_token = self.mentions.by_token
         # Not whoever acts on them: "Washington said it would impose sanctions on both countries".
         taken = {by_token[i].actor.principal for i in _own_clause_subjects(token) if i in by_token}
+        fitting = {
+            i: m for i, m in by_token.items() if window <= i < token.i and _fits(m, wanted) and m.actor.principal not in taken
+        }
+        for position in sorted(fitting, reverse=True):
+            partners = [fitting[c.i] for c in self.doc[position].conjuncts if c.i in fitting and c.i < position]
+            partner = next((m for m in partners if m.actor.principal != fitting[position].actor.principal), None)
+            if partner is not None:
+                return [partner, fitting[position]]
         found: list[Mention] = []
         for position in range(token.i - 1, window - 1, -1):
             mention = by_token.get(position)

@@ -838,6 +838,12 @@ class _Coder:
             targets = self._named([c for h in heads for s in _clause_subjects(h, h) for c in syntax.conjuncts(s)])
         if sources and not targets + between and how.intent:
             targets = self._conditioned(noun)
+        if symmetric and not sources and not targets + between and _VIOLENT.match(pattern.code):
+            # The sides of a fight no one is named for are its dead: "a clash in which 20 Indian soldiers
+            # and four Chinese soldiers were killed".
+            dead = [d for r in syntax.children(noun, "relcl") for p in syntax.children(r, "nsubjpass") for d in syntax.conjuncts(p)]
+            named = self._named(dead)
+            between = named if len({a.principal for a in named}) > 1 else []
         if not targets + between:
             targets = self._scene(noun, pattern.code, sources, self._unidentified(aimed_at))
         pairs = [(s, t) for s in sources for t in targets + between]
