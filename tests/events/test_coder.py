@@ -1156,7 +1156,10 @@ def test_both_sides_are_the_last_pair_named_together_and_a_clash_is_between_its_
         "According to Indian officials, both sides will begin disengaging troops."
     )
     assert ("IND", "0356", "CHN") in triples(code(text, date(2024, 10, 22)))
-    text = "Ties plunged after a clash in June 2020 in which 20 Indian soldiers and four Chinese soldiers were killed."
+    text = (
+        "Relations plunged after a deadly clash in the Galwan valley in June 2020 in which 20 Indian soldiers "
+        "and at least four Chinese soldiers were killed."
+    )
     [clash] = code(text, date(2024, 10, 22))
     assert (clash.source.principal, clash.cameo, clash.target.principal, clash.date.start) == ("IND", "190", "CHN", date(2020, 6, 1))
 
