@@ -1164,6 +1164,10 @@ def test_both_sides_are_the_last_pair_named_together_and_a_clash_is_between_its_
     assert (clash.source.principal, clash.cameo, clash.target.principal, clash.date.start) == ("IND", "190", "CHN", date(2020, 6, 1))
 
 
+def test_a_vessel_rammed_is_attacked():
+    assert triples(code("Chinese coast guard vessels rammed a Philippine supply boat.")) == {("CHN", "190", "PHL")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
