@@ -1168,6 +1168,12 @@ def test_a_vessel_rammed_is_attacked():
     assert triples(code("Chinese coast guard vessels rammed a Philippine supply boat.")) == {("CHN", "190", "PHL")}
 
 
+def test_calling_on_sides_to_agree_to_a_ceasefire_appeals_to_both_to_de_escalate():
+    events = code("The UN chief called on Israel and Hamas to agree to a ceasefire.")
+    assert triples(events, facts_only=True) == {("UNO", "0256", "ISR"), ("UNO", "0256", "HAMAS")}
+    assert triples(events) - triples(events, facts_only=True) == {("ISR", "0356", "HAMAS")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

@@ -293,6 +293,8 @@ def test_an_appeal_and_a_demand_name_the_act_they_ask_for():
     assert (requested_code("070", demanded=False), requested_code("0841", demanded=True)) == ("023", "1053")
     assert (requested_code("046", demanded=False), requested_code("045", demanded=True)) == ("026", "108")
     assert requested_code("190", demanded=False) is None
+    # An intent asked for is its act asked for: agreeing to a ceasefire is de-escalating.
+    assert (requested_code("0356", demanded=False), requested_code("036", demanded=True)) == ("0256", "106")
     for entry in codes():
         asked = requested_code(entry.code, demanded=False)
         if asked is not None:

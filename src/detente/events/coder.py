@@ -1188,15 +1188,17 @@ def _guest(hosting: _Draft) -> _Draft:
 
 
 def _asking_for(draft: _Draft, drafts: list[_Draft]) -> _Draft:
-    """A plain appeal or demand made as specific as the act it asks its target to do, the act below
-    it in the sentence: "asked Obama to help Iran" is an appeal for aid (023), "said Libya must hand
-    over the suspects" a demand for their release (1053)."""
+    """A plain appeal or demand made as specific as the act it asks its target to do (with another,
+    for a symmetric act), the act below it in the sentence: "asked Obama to help Iran" is an appeal
+    for aid (023), "said Libya must hand over the suspects" a demand for their release (1053),
+    "called on Israel and Hamas to agree to a ceasefire" an appeal to both to de-escalate (0256)."""
     if draft.code not in ("020", "100"):
         return draft
     demanded = draft.code == "100"
     for act in drafts:
         below = act.trigger.head == draft.trigger or act.trigger.head.head == draft.trigger
-        if below and act is not draft and act.source.principal == draft.target.principal:
+        asked = {act.source.principal, act.target.principal} if act.symmetric else {act.source.principal}
+        if below and act is not draft and draft.target.principal in asked:
             code = requested_code(act.code, demanded=demanded)
             if code is not None:
                 return replace(draft, code=code)

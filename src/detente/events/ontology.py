@@ -142,15 +142,24 @@ _ASKED_FOR_DETAIL = {
 }
 
 
+# The intents (031 material cooperation ... 036 meeting) whose third digit is their appeal's and demand's.
+_INTENDED_KINDS = frozenset("123456")
+
+
 def requested_code(act: str, *, demanded: bool) -> str | None:
     """The appeal for ``act`` (with ``demanded``, the demand of it), or None when neither branch
     names such an act: asking someone to help is 023, demanding a release 1053, and asking
     someone to attack stays a plain appeal. Raises UnknownCode."""
     cameo(act)
+    prefix = "10" if demanded else "02"
+    if act[:2] == "03" and act[2:3] in _INTENDED_KINDS:
+        # An intent asked for asks for its act: agreeing to a ceasefire (0356) is de-escalating (0256).
+        code, detailed = prefix + act[2], prefix + act[2:]
+        return detailed if is_code(detailed) else code if is_code(code) else None
     kind = _ASKED_FOR.get(act[:3]) or _ASKED_FOR.get(act[:2])
     if kind is None:
         return None
-    code = ("10" if demanded else "02") + kind
+    code = prefix + kind
     detailed = code + _ASKED_FOR_DETAIL.get(act[:3], "")
     return detailed if is_code(detailed) else code
 

@@ -23,6 +23,9 @@ OBJECT_CONTROL = frozenset(
      "push", "order", "request", "require", "permit", "convince", "pay", "authorise", "authorize", "empower"}
 )
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
+# Verbs whose preposition's object is the subject of their infinitive ("called on Iran to talk").
+APPEALING = frozenset({"call", "appeal", "plead", "prevail"})
+_ADDRESSING = frozenset({"on", "upon", "to", "with"})
 
 
 def link(token: Token) -> str:
@@ -103,6 +106,10 @@ def inherited_subjects(verb: Token) -> list[Token]:
     if verb.dep_ in ("xcomp", "advcl", "acomp") or (verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ")):
         if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL and children(head, "dobj"):
             return conjuncts(children(head, "dobj")[0])
+        addressed = prepositional_objects(head, _ADDRESSING) if verb.dep_ == "xcomp" and head.lemma_ in APPEALING else []
+        if addressed:
+            # "called on Israel and Hamas to agree to a ceasefire", "appealed to Russia to withdraw".
+            return addressed
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "conj"):
             return subjects(head.head) if head.head != head else []
         if verb.dep_ == "xcomp" and is_passive(head):
