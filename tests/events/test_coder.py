@@ -1174,6 +1174,11 @@ def test_calling_on_sides_to_agree_to_a_ceasefire_appeals_to_both_to_de_escalate
     assert triples(events) - triples(events, facts_only=True) == {("ISR", "0356", "HAMAS")}
 
 
+def test_concern_said_as_a_participle_is_pessimism_about_whom_it_names():
+    text = "The White House said it was deeply concerned by reports of Russian troops in Niger."
+    assert triples(code(text, date(2024, 4, 15))) == {("USA", "012", "RUS")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
