@@ -1179,6 +1179,11 @@ def test_concern_said_as_a_participle_is_pessimism_about_whom_it_names():
     assert triples(code(text, date(2024, 4, 15))) == {("USA", "012", "RUS")}
 
 
+def test_a_red_carpet_rolled_out_hosts_and_hands_shaken_meet():
+    assert ("RUS", "043", "PRK") in triples(code("Russia rolled out the red carpet for Kim Jong Un.", date(2023, 9, 13)))
+    assert triples(code("Modi and Xi shook hands in Kazan.", date(2024, 10, 23))) == {("IND", "040", "CHN")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
