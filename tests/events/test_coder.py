@@ -1184,6 +1184,11 @@ def test_a_red_carpet_rolled_out_hosts_and_hands_shaken_meet():
     assert triples(code("Modi and Xi shook hands in Kazan.", date(2024, 10, 23))) == {("IND", "040", "CHN")}
 
 
+def test_the_object_of_a_preposition_misread_as_the_subject_of_the_next_clause():
+    text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic residence."
+    assert triples(code(text, date(1990, 1, 9))) == {("PER", "075", "PAN")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

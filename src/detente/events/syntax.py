@@ -179,9 +179,20 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     for prep in head.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             objects = children(prep, "pobj") or [o for of in children(prep, "prep") if of.lower_ == "of" for o in children(of, "pobj")]
-            for pobj in objects:
+            for pobj in objects or _stranded_object(prep):
                 found.extend(conjuncts(pobj))
     return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition left with none, which the parser made the subject of the clause
+    after it: "granted asylum to five officers holed up in a residence" ("officers" of "holed")."""
+    if list(prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    phrase = prep.doc[prep.i + 1]
+    while phrase.dep_ not in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS and phrase.head != phrase and phrase.head.left_edge.i == prep.i + 1:
+        phrase = phrase.head
+    return [phrase] if phrase.dep_ in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS and phrase.left_edge.i == prep.i + 1 else []
 
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
