@@ -1189,6 +1189,11 @@ def test_the_object_of_a_preposition_misread_as_the_subject_of_the_next_clause()
     assert triples(code(text, date(1990, 1, 9))) == {("PER", "075", "PAN")}
 
 
+def test_a_bombing_near_an_iraqi_town_is_by_its_unidentified_attackers():
+    [bombing] = code("A roadside bombing near the town of Samarra killed one U.S. soldier.", date(2004, 6, 20))
+    assert (bombing.source.principal, bombing.source.sector, bombing.target.principal) == ("IRQ", "UAF", "USA")
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
