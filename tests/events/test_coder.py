@@ -1194,6 +1194,11 @@ def test_a_bombing_near_an_iraqi_town_is_by_its_unidentified_attackers():
     assert (bombing.source.principal, bombing.source.sector, bombing.target.principal) == ("IRQ", "UAF", "USA")
 
 
+def test_suicide_bombers_killed_in_the_bombing_are_no_target_and_its_dead_its_toll():
+    text = "Two Palestinian suicide bombers killed 23 people as well as themselves when they blew themselves up in Tel Aviv."
+    assert triples(code(text, date(2004, 6, 20))) == {("PSE", "183", "ISR")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

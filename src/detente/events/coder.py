@@ -717,7 +717,8 @@ class _Coder:
             if pattern.particle is not None and pattern.particle not in {c.lower_ for c in syntax.children(verb, "prt")}:
                 # Whom a prepositional verb is addressed to is its direct object ("asked Germany for tanks").
                 addressed += syntax.children(verb, "dobj")
-            targets = [c for t in objects + addressed for c in syntax.conjuncts(t)]
+            # Who acts on themselves names no target: "killed 23 people as well as themselves".
+            targets = [c for t in objects + addressed for c in syntax.conjuncts(t) if not c.lower_.endswith(("self", "selves"))]
             found = self._actors(targets)
             act = self._noun_pattern(obj) if obj is not None else None
             if act is not None and pattern.code == _HOSTING:
@@ -1267,13 +1268,15 @@ def _sent_for(draft: _Draft, drafts: list[_Draft]) -> bool:
 def _toll_of(draft: _Draft, drafts: list[_Draft]) -> bool:
     """Whether a violent act is only the toll of another by the same actor, aimed at no one else:
     of the one it trails as a participle ("shelled Juba, killing 20 people") or qualifies ("airstrikes
-    on Gaza killed 30 people", which the parser may read as "airstrikes that killed"), or of the one
-    that is its subject ("the attack on Kyiv killed 30 people")."""
+    on Gaza killed 30 people", which the parser may read as "airstrikes that killed"), of the one
+    that is its subject ("the attack on Kyiv killed 30 people"), or of the one it happened in
+    ("killed 23 people when they blew themselves up")."""
     trigger = draft.trigger
     if not _VIOLENT.match(draft.code):
         return False
     trailing = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" or trigger.dep_ == "acl"
-    acts = {trigger.head} if trailing else set(syntax.children(trigger, "nsubj"))
+    when = {c for c in syntax.children(trigger, "advcl") if any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)}
+    acts = {trigger.head} if trailing else set(syntax.children(trigger, "nsubj")) | when
     return any(
         d.trigger in acts and _VIOLENT.match(d.code) and d.source.principal == draft.source.principal
         and draft.target.principal in ("", d.target.principal)
