@@ -1199,6 +1199,11 @@ def test_suicide_bombers_killed_in_the_bombing_are_no_target_and_its_dead_its_to
     assert triples(code(text, date(2004, 6, 20))) == {("PSE", "183", "ISR")}
 
 
+def test_an_object_put_after_what_it_is_called():
+    text = "Albania denounced as an ugly crime Serbia's suppression of ethnic Albanian unrest in Montenegro."
+    assert ("ALB", "111", "SRB") in triples(code(text, date(1998, 3, 6)))
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

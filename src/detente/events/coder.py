@@ -460,7 +460,7 @@ class _Coder:
             patients = []
             doers = misread or ([verb.head] if fragment else syntax.subjects(verb))
             sources = self._named(doers)
-        direct = [verb.head] if misread else syntax.children(verb, "dobj")
+        direct = [verb.head] if misread else syntax.children(verb, "dobj") or _object_after_as(verb)
         how = modality(verb, self.lexicon)
         applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
@@ -1365,6 +1365,13 @@ def _amount_after(particle: Token) -> Token | None:
     if particle.lower_ != "up" or len(after) < 2 or after[0].lower_ != "to" or after[1].pos_ != "NUM":
         return None
     return next((c for c in after[0].children if c.dep_ == "pobj"), None)
+
+
+def _object_after_as(verb: Token) -> list[Token]:
+    """An object put after what it is called, which the parser hangs on the "as" phrase: "denounced
+    as an ugly crime Serbia's suppression of the unrest"."""
+    return [a for prep in syntax.children(verb, "prep") if prep.lower_ == "as" for p in syntax.children(prep, "pobj")
+            for a in syntax.children(p, "appos")]
 
 
 def _counted_objects(verb: Token) -> list[Token]:
