@@ -1204,6 +1204,10 @@ def test_an_object_put_after_what_it_is_called():
     assert ("ALB", "111", "SRB") in triples(code(text, date(1998, 3, 6)))
 
 
+def test_ambassadors_exchanged_restore_relations():
+    assert triples(code("Iran and Saudi Arabia exchanged ambassadors.", date(2023, 9, 5))) == {("IRN", "050", "SAU")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

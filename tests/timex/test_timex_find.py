@@ -232,6 +232,11 @@ def test_an_anaphor_with_nothing_before_counts_from_publication_but_not_past_it(
     assert found(pipeline, "Erdogan apologised the following year.") == []
 
 
+def test_the_first_time_since_a_date_is_not_the_date(pipeline: Language) -> None:
+    assert found(pipeline, "Iran and Saudi Arabia exchanged ambassadors for the first time since 2016.") == []
+    assert only(pipeline, "Russia has attacked Ukraine since 2014.").date == days("2014-01-01", "2021-08-19", "year")
+
+
 def test_a_day_counted_from_an_event_is_not_dated(pipeline: Language) -> None:
     assert found(pipeline, "The day after the vote the minister resigned.") == []
     assert found(pipeline, "Ties resumed almost five years after crowds burned the embassy.") == []

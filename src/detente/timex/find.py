@@ -46,7 +46,7 @@ def find_time_expressions(doc: Doc, published: date) -> list[TimeExpression]:
     for proposed in grammar.candidates(doc.text, mentions):
         candidate = _governed(proposed, doc)
         span = doc.char_span(candidate.start, candidate.end)
-        if span is None or not _one_sentence(span) or not _dated(candidate, doc, lexicon):
+        if span is None or not _one_sentence(span) or not _dated(candidate, doc, lexicon) or _first_since(span):
             continue
         context = Context(published, is_future(span, lexicon), tuple(expression.date for expression in found))
         when = resolve(candidate, context, lexicon)
@@ -83,6 +83,13 @@ def _governed(candidate: Candidate, doc: Doc) -> Candidate:
     if root.dep_ in _NOUN_MODIFIERS and not candidate.start <= root.head.idx < candidate.end:
         return replace(candidate, start=candidate.first.start, preposition=None, role="at")
     return candidate
+
+
+def _first_since(span: Span) -> bool:
+    """Whether the expression says how long an act was not done, not when it was: "exchanged
+    ambassadors for the first time since 2016", "the first visit since 1999"."""
+    since = span[0]
+    return since.lower_ == "since" and any(t.lower_ == "first" for t in since.head.subtree if t.i < since.i)
 
 
 def _one_sentence(span: Span) -> bool:
