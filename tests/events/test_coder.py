@@ -1208,6 +1208,11 @@ def test_ambassadors_exchanged_restore_relations():
     assert triples(code("Iran and Saudi Arabia exchanged ambassadors.", date(2023, 9, 5))) == {("IRN", "050", "SAU")}
 
 
+def test_duties_imposed_are_sanctions_and_an_entry_blocked_is_rejected():
+    assert triples(code("China imposed anti-dumping duties on Australian wine.", date(2021, 3, 26))) == {("CHN", "163", "AUS")}
+    assert triples(code("Turkey blocked Sweden's entry into NATO.", date(2022, 6, 20))) == {("TUR", "120", "SWE")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}
