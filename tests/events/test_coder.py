@@ -1213,6 +1213,13 @@ def test_duties_imposed_are_sanctions_and_an_entry_blocked_is_rejected():
     assert triples(code("Turkey blocked Sweden's entry into NATO.", date(2022, 6, 20))) == {("TUR", "120", "SWE")}
 
 
+def test_states_that_clash_over_an_issue_dispute_it_and_troops_fight():
+    assert triples(code("Poland clashed with Germany over war reparations.", date(2023, 10, 17))) == {("POL", "110", "DEU")}
+    assert triples(code("Pakistan and Afghanistan clashed over the border.")) == {("PAK", "190", "AFG")}
+    text = "Armenian troops clashed with Azerbaijani forces over a disputed hill."
+    assert triples(code(text)) == {("ARM", "190", "AZE")}
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

@@ -51,6 +51,10 @@ _AERIAL = "195"
 _THREAT = "130"
 # Troops sent to help a side are military cooperation (062), not a show of force against it (150).
 _SHOW_OF_FORCE = "150"
+_FIGHT, _DISAPPROVAL = "190", "110"
+# Verbs of fighting that are also of quarrelling, and the ground a fight over is a fight for.
+_CLASHING = frozenset({"clash", "spar", "feud", "quarrel"})
+_CONTESTED_GROUND = frozenset({"border", "frontier", "territory", "region", "island", "islands", "waters", "town", "city"})
 _MILITARY_COOPERATION = "062"
 _SUPPORTING = frozenset({"support", "help", "assist", "aid", "defend", "protect", "back", "bolster", "reinforce", "train"})
 _BOMBING = "183"
@@ -515,15 +519,29 @@ class _Coder:
         code = self._specified(verb, pattern.code)
         return [self._draft(index, verb, s, t, code, symmetric, how) for s in acting for t in targets]
 
+    def _disputed(self, verb: Token) -> bool:
+        """Whether sides that clash do so in words: over an issue, not a place ("Poland clashed with
+        Germany over war reparations"), and with no one armed among them ("troops clashed over ...")."""
+        if verb.lemma_ not in _CLASHING:
+            return False
+        issues = [
+            o for o in syntax.prepositional_objects(verb, frozenset({"over"}))
+            if o.ent_type_ not in _NAMED_PLACES and o.lemma_.lower() not in _CONTESTED_GROUND
+        ]
+        sides = self._named(syntax.subjects(verb) + syntax.prepositional_objects(verb, frozenset({"with"})))
+        return bool(issues) and not any(side.sector in ARMED_SECTORS for side in sides)
+
     def _specified(self, verb: Token, code: str) -> str:
         """A verb's code made as specific as what the sentence says of the act: an unspecified one (190)
         takes the kind of event of its root (for violence, of any violent root) it was done in or by
         ("engaged the troops in a firefight": 193, "killed in an air strike": 195, "a roadside bombing
         killed": 1833, "spoke by phone": 041), an attack by aircraft is aerial (195), an accusation is
         of what it accuses of (see ``_accused_of``), troops sent to support a side are military
-        cooperation."""
+        cooperation, and states that clash over an issue dispute it (110)."""
         if code == _ACCUSATION:
             return self._accused_of(verb)
+        if code == _FIGHT and self._disputed(verb):
+            return _DISAPPROVAL
         purposes = [c for c in syntax.children(verb, "advcl", "xcomp") if any(a.tag_ == "TO" for a in c.children)]
         if code == _SHOW_OF_FORCE and any(p.lemma_ in _SUPPORTING for p in purposes):
             return _MILITARY_COOPERATION
