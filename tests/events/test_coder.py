@@ -1220,6 +1220,12 @@ def test_states_that_clash_over_an_issue_dispute_it_and_troops_fight():
     assert triples(code(text)) == {("ARM", "190", "AZE")}
 
 
+def test_a_team_that_beat_a_state_defeated_it_and_the_families_of_hostages_are_not_where_they_are_held():
+    assert code("The French national team beat Morocco in the World Cup semi-final.", date(2022, 12, 14)) == []
+    assert triples(code("Israeli police beat Palestinian protesters in Jerusalem.")) == {("ISR", "182", "PSE")}
+    assert code("The Israeli prime minister met the families of hostages held in Gaza.", date(2023, 10, 17)) == []
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

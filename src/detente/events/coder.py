@@ -778,6 +778,9 @@ class _Coder:
             return None
         if "foreign" in pattern.flags:
             actors = [a for a in actors if a.principal not in {s.principal for s in sources}] or None
+        if "people" in pattern.flags and any(m is not None and not (m.person or m.plural) for m in map(self.mentions.mention, targets)):
+            # A state or a team beaten as a whole was defeated, not assaulted.
+            return None
         if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
             return None
         return actors

@@ -17,7 +17,7 @@ from detente.events.ontology import is_code
 DATA = Path(__file__).parent / "data"
 
 VERB_FLAGS = frozenset(
-    {"symmetric", "reverse", "response", "armed", "guest", "organisation", "foreign", "complement", "clause", "purpose", "avenging"}
+    {"symmetric", "reverse", "response", "armed", "guest", "organisation", "foreign", "people", "complement", "clause", "purpose", "avenging"}
 )
 NOUN_FLAGS = frozenset({"symmetric", "clause"})
 # Prepositions a pattern may name; anything else in that column is a slip (a flag one column early).

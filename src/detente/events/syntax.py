@@ -207,6 +207,10 @@ _ABOUT = ("of", "by", "from", "acl", "preps", "against", "on", "with", "between"
 _OWNING = frozenset({"flagged", "registered", "owned", "operated", "led"})
 
 
+# Verbs of keeping people somewhere.
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "keep", "trap", "strand", "intern"})
+
+
 def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = frozenset()) -> list[Actor]:
     """The actors a noun phrase names, or is about when it names none itself.
 
@@ -231,9 +235,11 @@ def actor_within(token: Token, mentions: Mentions, preps: frozenset[str] = froze
             if wanted == "relcl" and child.dep_ == "relcl":
                 objects = children(child, *SUBJECT_DEPS)
             elif wanted == "acl" and child.dep_ == "acl":
-                objects = [o for agent in children(child, "agent") for o in children(agent, "pobj")] or [
+                # Where people are held is not who they are: "the families of hostages held in Gaza".
+                located = [] if child.lemma_ in _HOLDING else [
                     o for prep in children(child, "prep") if prep.lower_ == "in" for o in children(prep, "pobj")
                 ]
+                objects = [o for agent in children(child, "agent") for o in children(agent, "pobj")] or located
             elif child.dep_ == "prep" and (child.lower_ == wanted or wanted == "preps" and child.lower_ in preps):
                 objects = children(child, "pobj")
             else:
