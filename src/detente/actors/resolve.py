@@ -346,7 +346,8 @@ class _Resolver:
         """A name opening a sentence that the parser made its verb, as it does with acronyms ("ECOWAS
         imposed sanctions on Niger"), is a name: the coder finds the true verb (``_misread_subject``)."""
         for position in self.names:
-            if starts[position] == 1 and self.dependencies[position] == _ROOT and self.parts[position] not in _NOMINAL_POS:
+            opening = starts[position] == 1 and self.dependencies[position] == _ROOT
+            if opening and self.parts[position] not in _NOMINAL_POS:
                 self.parts[position] = PROPN
                 insort(self.nominal, position)
 
@@ -597,7 +598,8 @@ class _Resolver:
         by_token = self.mentions.by_token
         own = _own_clause_subjects(token) if same_referent else set()
         # What the subject is, named before it too: "Niger and Mali said they would leave ECOWAS, accusing it".
-        acting = {a.principal for i in own if i in by_token and self.parts[i] == PRON for a in self.mentions.actors(self.doc[i])}
+        pronouns = [self.doc[i] for i in own if i in by_token and self.parts[i] == PRON]
+        acting = {a.principal for pronoun in pronouns for a in self.mentions.actors(pronoun)}
         earlier = [
             by_token[i] for i in range(window, token.i)
             if i in by_token and ((i not in own and by_token[i].actor.principal not in acting) or by_token[i].plural)
@@ -718,8 +720,9 @@ def _name_actor(text: str, reference: Reference) -> Actor:
 
 def _own_clause_subjects(token: Token) -> set[int]:
     """The tokens of the subjects of the clause a referring word is an object in (a conjoined verb's
-    or a participle's shared subject too: "would leave ECOWAS, accusing it of"); none for a subject, a possessive or a reflexive, which may
-    mean its own clause's subject ("France recalled its ambassador")."""
+    or a participle's shared subject too: "would leave ECOWAS, accusing it of"); none for a subject,
+    a possessive or a reflexive, which may mean its own clause's subject ("France recalled its
+    ambassador")."""
     if token.dep_ in ("nsubj", "nsubjpass", "poss") or token.lower_.endswith(("self", "selves")):
         return set()
     verb = token.head

@@ -51,12 +51,12 @@ _AERIAL = "195"
 _THREAT = "130"
 # Troops sent to help a side are military cooperation (062), not a show of force against it (150).
 _SHOW_OF_FORCE = "150"
-_FIGHT, _DISAPPROVAL = "190", "110"
-# Verbs of fighting that are also of quarrelling, and the ground a fight over is a fight for.
-_CLASHING = frozenset({"clash", "spar", "feud", "quarrel"})
-_CONTESTED_GROUND = frozenset({"border", "frontier", "territory", "region", "island", "islands", "waters", "town", "city"})
 _MILITARY_COOPERATION = "062"
 _SUPPORTING = frozenset({"support", "help", "assist", "aid", "defend", "protect", "back", "bolster", "reinforce", "train"})
+# States that clash over an issue dispute it (110) rather than fight (190); a fight over ground is one.
+_FIGHT, _DISAPPROVAL = "190", "110"
+_CLASHING = frozenset({"clash", "spar", "feud", "quarrel"})
+_CONTESTED_GROUND = frozenset({"border", "frontier", "territory", "region", "island", "islands", "waters", "town", "city"})
 _BOMBING = "183"
 _PROTEST = "14"
 # Roots of acts aimed at whoever did the act they judge or protest, never at its victim.
@@ -679,9 +679,9 @@ class _Coder:
         return found
 
     def _gerund_counts(self, verb: Token) -> bool:
-        """A gerund after a preposition is coded after a time word ("after meeting X"), as how a past act
-        was done ("responded by banning imports"; "risks its reputation by meeting" is no act), as a claim, or as an intent ("has no intention of
-        attacking NATO")."""
+        """A gerund after a preposition is coded after a time word ("after meeting X"), as how a past
+        act was done ("responded by banning imports"; "risks its reputation by meeting" is no act), as
+        a claim, or as an intent ("has no intention of attacking NATO")."""
         done_by = verb.head.lower_ == "by" and verb.head.head.tag_ in ("VBD", "VBN")
         if "temporal" in cues_of(verb.head, self.lexicon) or done_by:
             return True
@@ -778,7 +778,8 @@ class _Coder:
             return None
         if "foreign" in pattern.flags:
             actors = [a for a in actors if a.principal not in {s.principal for s in sources}] or None
-        if "people" in pattern.flags and any(m is not None and not (m.person or m.plural) for m in map(self.mentions.mention, targets)):
+        wholes = [m for m in map(self.mentions.mention, targets) if m is not None and not (m.person or m.plural)]
+        if "people" in pattern.flags and wholes:
             # A state or a team beaten as a whole was defeated, not assaulted.
             return None
         if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
@@ -922,8 +923,8 @@ class _Coder:
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The light verb that makes an event noun its act: whose object it is ("held talks with X",
-        "held a new round of talks", "launched three days of exercises") or what it engages in ("engaged in talks with X", "participated
-        in the offensive")."""
+        "held a new round of talks", "launched three days of exercises") or what it engages in
+        ("engaged in talks with X", "participated in the offensive")."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in _ROUNDS:
             noun = noun.head.head
         if noun.dep_ == "dobj":
@@ -978,8 +979,8 @@ class _Coder:
     def _named(self, tokens: list[Token]) -> list[Actor]:
         """The actors the tokens name ("US and British activists" name two); a noun that names none
         stands for the actor its modifier or owner names ("United Nations inspectors", "Israeli
-        bulldozers", "India's decision"), a part for the whole it is part of ("hundreds of UN troops", "some of the rebels"). A mishap
-        ("the Malaysia Airlines crash") stands for no one."""
+        bulldozers", "India's decision"), a part for the whole it is part of ("hundreds of UN troops",
+        "some of the rebels"). A mishap ("the Malaysia Airlines crash") stands for no one."""
         found = []
         for token in tokens:
             named = self.mentions.actors(token)
@@ -1044,9 +1045,6 @@ class _Coder:
         carrier = self._light_verb(trigger)
         if carrier is not None:
             heads.append(carrier)
-        if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
-            # The place of what the act did: "were killed in Israeli tank fire in Gaza".
-            heads.append(trigger.head.head)
         acting = {s.principal for s in sources}
         places = [p for head in heads for p in syntax.prepositional_objects(head, _PLACE_PREPS)]
         for place in places:
