@@ -14,6 +14,7 @@ from detente.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+_ANY_SUBJECT = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
 # Clauses that take their subject from the clause they hang from.
 CONTROLLED_DEPS = ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp")
 # Verbs whose object is the subject of their infinitive ("urged Iran to talk", "accused X of arming").
@@ -24,7 +25,7 @@ OBJECT_CONTROL = frozenset(
 )
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # Verbs whose preposition's object is the subject of their infinitive ("called on Iran to talk").
-APPEALING = frozenset({"call", "appeal", "plead", "prevail"})
+_APPEALING = frozenset({"call", "appeal", "plead", "prevail"})
 _ADDRESSING = frozenset({"on", "upon", "to", "with"})
 
 
@@ -101,12 +102,12 @@ def inherited_subjects(verb: Token) -> list[Token]:
         if governor.lemma_ in OBJECT_CONTROL and children(governor, "dobj"):
             return conjuncts(children(governor, "dobj")[0])
         return subjects(governor) if governor.pos_ in ("VERB", "AUX") else _possessor(governor)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _owning_phrase(verb):
-        return _owning_phrase(verb)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (owner := _owning_phrase(verb)):
+        return owner
     if verb.dep_ in ("xcomp", "advcl", "acomp") or (verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ")):
         if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL and children(head, "dobj"):
             return conjuncts(children(head, "dobj")[0])
-        addressed = prepositional_objects(head, _ADDRESSING) if verb.dep_ == "xcomp" and head.lemma_ in APPEALING else []
+        addressed = prepositional_objects(head, _ADDRESSING) if verb.dep_ == "xcomp" and head.lemma_ in _APPEALING else []
         if addressed:
             # "called on Israel and Hamas to agree to a ceasefire", "appealed to Russia to withdraw".
             return addressed
@@ -189,10 +190,11 @@ def _stranded_object(prep: Token) -> list[Token]:
     after it: "granted asylum to five officers holed up in a residence" ("officers" of "holed")."""
     if list(prep.children) or prep.i + 1 >= len(prep.doc):
         return []
-    phrase = prep.doc[prep.i + 1]
-    while phrase.dep_ not in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS and phrase.head != phrase and phrase.head.left_edge.i == prep.i + 1:
+    start = prep.i + 1
+    phrase = prep.doc[start]
+    while phrase.dep_ not in _ANY_SUBJECT and phrase.head != phrase and phrase.head.left_edge.i == start:
         phrase = phrase.head
-    return [phrase] if phrase.dep_ in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS and phrase.left_edge.i == prep.i + 1 else []
+    return [phrase] if phrase.dep_ in _ANY_SUBJECT and phrase.left_edge.i == start else []
 
 
 # Where a noun phrase that names no actor finds the one it is about, nearest first after its
