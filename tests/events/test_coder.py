@@ -1226,6 +1226,13 @@ def test_a_team_that_beat_a_state_defeated_it_and_the_families_of_hostages_are_n
     assert code("The Israeli prime minister met the families of hostages held in Gaza.", date(2023, 10, 17)) == []
 
 
+def test_an_event_noun_expected_or_planned_has_not_happened():
+    [trip] = code("The Saudi crown prince's trip to Iran is expected next month.", date(2024, 2, 20))
+    assert (trip.cameo, trip.hypothetical, trip.date.start) == ("042", True, date(2024, 3, 1))
+    [visit] = code("Netanyahu's visit to Washington is planned for May.", date(2024, 2, 20))
+    assert (visit.cameo, visit.date.start) == ("036", date(2024, 5, 1)), "an intent to visit, in the coming May"
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

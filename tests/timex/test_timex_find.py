@@ -76,6 +76,7 @@ def test_a_year_less_date_goes_back_to_the_previous_year(pipeline: Language) -> 
         ("The envoys will try to meet on Saturday.", days("2021-08-21", "2021-08-21", "day")),
         ("The president is expected to visit Kabul on Monday.", days("2021-08-23", "2021-08-23", "day")),
         ("The president plans to visit Kabul on Monday.", days("2021-08-23", "2021-08-23", "day")),
+        ("The president's visit to Kabul is planned for Monday.", days("2021-08-23", "2021-08-23", "day")),
     ],
 )
 def test_a_future_verb_looks_ahead(pipeline: Language, text: str, expected: EventDate) -> None:

@@ -67,9 +67,12 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
     negated, hypothetical, intent, conditional = own.negated, own.hypothetical, own.future, own.conditional
     alleged = _claimed(trigger, lexicon)
     promised_not = spoken = False
-    if trigger.dep_ == "nsubjpass" and "negative" in cues_of(trigger.head, lexicon):
-        # "The meeting between Biden and Xi was cancelled."
-        negated = True
+    said_of = cues_of(trigger.head, lexicon) if trigger.dep_ == "nsubjpass" else frozenset()
+    # "The meeting between Biden and Xi was cancelled", "The crown prince's trip to Iran is expected
+    # next month", "The visit is planned for May".
+    negated = negated or "negative" in said_of
+    hypothetical = hypothetical or "hypothetical" in said_of
+    intent = intent or "intent" in said_of
     token = trigger
     while token.head != token and dependency(token) in _PASSES:
         link, governor = dependency(token), token.head

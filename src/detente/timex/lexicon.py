@@ -52,6 +52,7 @@ class Lexicon:
     hedges: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_heads: frozenset[str]
+    future_verbs: frozenset[str]
 
     def month_number(self, word: str) -> int | None:
         """The month a written name or abbreviation ("Aug.") stands for."""
@@ -104,6 +105,7 @@ def _lexicon(data: dict[str, Any], where: str) -> Lexicon:
         hedges=table.words("hedges", "words"),
         future_auxiliaries=frozenset(table.words("future", "auxiliaries")),
         future_heads=frozenset(table.words("future", "heads")),
+        future_verbs=frozenset(table.words("future", "verbs")),
     )
 
 

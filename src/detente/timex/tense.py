@@ -25,9 +25,11 @@ def governing_verb(span: Span) -> Token:
 
 
 def is_future(span: Span, lexicon: Lexicon) -> bool:
-    """True for "will/'ll/shall visit", "is to visit", "is due (going, set) to visit" and the verbs
-    coordinated with or governed by such a verb."""
+    """True for "will/'ll/shall visit", "is to visit", "is due (going, set) to visit", "is planned
+    for May" and the verbs coordinated with or governed by such a verb."""
     verb = governing_verb(span)
+    if verb.lower_ in lexicon.future_verbs:
+        return True
     while True:
         auxiliaries = (child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass"))
         if any(auxiliary in lexicon.future_auxiliaries for auxiliary in auxiliaries):
