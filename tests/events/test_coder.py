@@ -1233,6 +1233,17 @@ def test_an_event_noun_expected_or_planned_has_not_happened():
     assert (visit.cameo, visit.date.start) == ("036", date(2024, 5, 1)), "an intent to visit, in the coming May"
 
 
+def test_the_two_sides_are_those_named_in_their_sentence_and_named_militants_are_not_the_storys_group():
+    text = (
+        "In 2016, China signed an agreement with Afghanistan, Pakistan and Tajikistan. Its foreign minister met "
+        "the Chinese ambassador in Islamabad and the two sides agreed to coordinate their policy."
+    )
+    assert ("PAK", "030", "CHN") in triples(code(text.replace("Its", "Pakistan's"), date(2021, 9, 2)))
+    text = "China has not recognised the Taliban. China has long worried about Uyghur militants."
+    worried = [e for e in code(text, date(2021, 9, 2)) if e.cameo == "012"]
+    assert [(e.target.principal, e.target.sector) for e in worried] == [("", "INS")], "not the Taliban"
+
+
 def test_money_received_is_aid_from_the_giver_not_a_visit_hosted():
     assert triples(code("Kenya received 10 million dollars in aid from Japan.")) == {("JPN", "071", "KEN")}
     assert triples(code("Putin received the Indian prime minister in Moscow.")) == {("RUS", "043", "IND"), ("IND", "042", "RUS")}

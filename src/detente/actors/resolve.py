@@ -480,7 +480,10 @@ class _Resolver:
                 self.mentions.also[token.i] = [Actor(o.principal, role.sector or o.sector, None, text) for o in co_owners]
             actor = Actor(owner.actor.principal, sector, None, text)
             return self._remember(token, actor, owner.entity_kind, person=role.refers_to == "person", plural=plural)
-        armed_plural = plural and role.sector in _ARMED_SECTORS and not any(c.dep == _DET for c in token.children)
+        # "Insurgents" after the Taliban are the Taliban; "Uyghur militants" (a name the knowledge base
+        # does not know) or "the insurgents" are not.
+        named_apart = any(c.dep in _MODIFIERS and c.is_title for c in token.children)
+        armed_plural = plural and role.sector in _ARMED_SECTORS and not named_apart and not any(c.dep == _DET for c in token.children)
         # An institution named as a proper noun ("Congress", "Parliament") is as definite as "the government".
         institution = self.parts[token.i] == PROPN and role.refers_to == "state"
         text = self._phrase(noun_phrase(token).start, token.i + 1)
@@ -619,9 +622,9 @@ class _Resolver:
         return bisect_left(self.sentence_of, self.sentence_of[token.i] - MEMORY_SENTENCES)
 
     def _the_two(self, token: Token, kind: str) -> list[Mention]:
-        """The two actors "the two countries", "both sides" or "the two leaders" mean: the last two
-        named together ("India and China"), else the last two of different states named before, in
-        the order they were named."""
+        """The two actors "the two countries", "both sides" or "the two leaders" mean: the two actors
+        named before it in its sentence, else the last two named together ("India and China"), else
+        the last two of different states named before, in the order they were named."""
         if not any(child.lower_ in ("two", "both") for child in token.children):
             return []
         wanted = "person" if kind == "people" else kind
@@ -632,11 +635,19 @@ class _Resolver:
         fitting = {
             i: m for i, m in by_token.items() if window <= i < token.i and _fits(m, wanted) and m.actor.principal not in taken
         }
+        sentence = self.sentence_of[token.i]
+        # Whoever is named in its sentence, people for their states: "Its foreign minister met the
+        # Chinese ambassador ... and the two sides agreed".
+        here = {
+            m.actor.principal: m for i, m in sorted(by_token.items())
+            if m.sentence == sentence and i < token.i and m.actor.principal and m.actor.principal not in taken
+        }
+        if len(here) == 2:
+            return list(here.values())
         for position in sorted(fitting, reverse=True):
-            partners = [fitting[c.i] for c in self.doc[position].conjuncts if c.i in fitting and c.i < position]
-            partner = next((m for m in partners if m.actor.principal != fitting[position].actor.principal), None)
-            if partner is not None:
-                return [partner, fitting[position]]
+            pair = [fitting[c.i] for c in (self.doc[position], *self.doc[position].conjuncts) if c.i in fitting]
+            if len(pair) == 2 and pair[0].actor.principal != pair[1].actor.principal:
+                return sorted(pair, key=lambda m: m.token)
         found: list[Mention] = []
         for position in range(token.i - 1, window - 1, -1):
             mention = by_token.get(position)
