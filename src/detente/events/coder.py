@@ -218,7 +218,7 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
 def _told_before(event: Event, earlier: list[Event]) -> Event | None:
     """The event the story told before that this one tells again: the same sides, code and modality,
     on the same days or with one of the two dated only by the publication. A headline and its lead,
-    or a summary at the end, are one event (ICEWS keeps one per story too)."""
+    or a summary at the end, are one event, not two to weigh in a relation."""
     return next(
         (e for e in earlier if _same_act(e, event) and (
             e.date.from_publication_date or event.date.from_publication_date
