@@ -632,27 +632,21 @@ class _Resolver:
         by_token = self.mentions.by_token
         # Not whoever acts on them: "Washington said it would impose sanctions on both countries".
         taken = {by_token[i].actor.principal for i in _own_clause_subjects(token) if i in by_token}
-        fitting = {
-            i: m for i, m in by_token.items() if window <= i < token.i and _fits(m, wanted) and m.actor.principal not in taken
-        }
+        earlier = [by_token[i] for i in range(window, token.i) if i in by_token and by_token[i].actor.principal not in taken]
         sentence = self.sentence_of[token.i]
         # Whoever is named in its sentence, people for their states: "Its foreign minister met the
         # Chinese ambassador ... and the two sides agreed".
-        here = {
-            m.actor.principal: m for i, m in sorted(by_token.items())
-            if m.sentence == sentence and i < token.i and m.actor.principal and m.actor.principal not in taken
-        }
+        here = {m.actor.principal: m for m in earlier if m.sentence == sentence and m.actor.principal}
         if len(here) == 2:
             return list(here.values())
-        for position in sorted(fitting, reverse=True):
+        fitting = {m.token: m for m in earlier if _fits(m, wanted)}
+        for position in reversed(fitting):
             pair = [fitting[c.i] for c in (self.doc[position], *self.doc[position].conjuncts) if c.i in fitting]
             if len(pair) == 2 and pair[0].actor.principal != pair[1].actor.principal:
                 return sorted(pair, key=lambda m: m.token)
         found: list[Mention] = []
-        for position in range(token.i - 1, window - 1, -1):
-            mention = by_token.get(position)
-            if mention is not None and _fits(mention, wanted) and mention.actor.principal not in taken:
-                taken.add(mention.actor.principal)
+        for mention in reversed(fitting.values()):
+            if all(mention.actor.principal != other.actor.principal for other in found):
                 found.append(mention)
                 if len(found) == 2:
                     return found[::-1]

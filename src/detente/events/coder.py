@@ -205,9 +205,9 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
             told = _told_before(event, events)
             if told is None or _repeated(draft.trigger):
                 events.append(event)
-            elif told.date.from_publication_date and not when.from_publication_date:
+            elif events[told].date.from_publication_date and not when.from_publication_date:
                 # The headline's "Putin and Erdogan meet", dated by the lead's "met ... on Wednesday".
-                events[events.index(told)] = event
+                events[told] = event
     found = []
     for index, mention in sorted(mentions.by_token.items()):
         words = noun_phrase(doc[index])
@@ -215,12 +215,12 @@ def code_document(document: Document, doc: Doc, *, kb: knowledge.KnowledgeBase |
     return Coding(events, found, mentions.unresolved)
 
 
-def _told_before(event: Event, earlier: list[Event]) -> Event | None:
-    """The event the story told before that this one tells again: the same sides, code and modality,
-    on the same days or with one of the two dated only by the publication. A headline and its lead,
-    or a summary at the end, are one event, not two to weigh in a relation."""
+def _told_before(event: Event, earlier: list[Event]) -> int | None:
+    """Where the story told before the event this one tells again: the same sides, code and
+    modality, on the same days or with one of the two dated only by the publication. A headline
+    and its lead, or a summary at the end, are one event, not two to weigh in a relation."""
     return next(
-        (e for e in earlier if _same_act(e, event) and (
+        (i for i, e in enumerate(earlier) if _same_act(e, event) and (
             e.date.from_publication_date or event.date.from_publication_date
             or (e.date.start, e.date.end) == (event.date.start, event.date.end)
         )),
@@ -234,13 +234,14 @@ def _repeated(trigger: Token) -> bool:
 
 
 def _same_act(one: Event, other: Event) -> bool:
-    """The same code, modality and sides, a sector told only once agreeing with any ("Erdogan" and
-    "his Turkish counterpart")."""
-    def agree(a: Actor, b: Actor) -> bool:
-        return a.principal == b.principal and (a.sector == b.sector or None in (a.sector, b.sector))
-
+    """The same code, modality and sides."""
     flags = (one.negated, one.hypothetical, one.alleged) == (other.negated, other.hypothetical, other.alleged)
-    return one.cameo == other.cameo and flags and agree(one.source, other.source) and agree(one.target, other.target)
+    return one.cameo == other.cameo and flags and _same_side(one.source, other.source) and _same_side(one.target, other.target)
+
+
+def _same_side(one: Actor, other: Actor) -> bool:
+    """The same actor, a sector told only once agreeing with any ("Erdogan" and "his Turkish counterpart")."""
+    return one.principal == other.principal and (one.sector == other.sector or None in (one.sector, other.sector))
 
 
 def _since(earlier: EventDate, published: date) -> EventDate:
@@ -464,7 +465,7 @@ class _Coder:
             patients = []
             doers = misread or ([verb.head] if fragment else syntax.subjects(verb))
             sources = self._named(doers)
-        direct = [verb.head] if misread else syntax.children(verb, "dobj") or _object_after_as(verb)
+        direct = [verb.head] if misread else syntax.children(verb, "dobj") or syntax.object_after_as(verb)
         how = modality(verb, self.lexicon)
         applied: list[tuple[VerbPattern, list[Token], list[Actor]]] = []
         for pattern in patterns:
@@ -777,9 +778,11 @@ class _Coder:
         if "organisation" in pattern.flags and not any(map(self._organisation, actors)):
             return None
         if "foreign" in pattern.flags:
-            actors = [a for a in actors if a.principal not in {s.principal for s in sources}] or None
-        wholes = [m for m in map(self.mentions.mention, targets) if m is not None and not (m.person or m.plural)]
-        if "people" in pattern.flags and wholes:
+            acting = {s.principal for s in sources}
+            actors = [a for a in actors if a.principal not in acting] or None
+        if "people" in pattern.flags and any(
+            m is not None and not (m.person or m.plural) for m in map(self.mentions.mention, targets)
+        ):
             # A state or a team beaten as a whole was defeated, not assaulted.
             return None
         if "guest" in pattern.flags and not any(m is not None and m.person for m in map(self.mentions.mention, objects)):
@@ -1384,13 +1387,6 @@ def _amount_after(particle: Token) -> Token | None:
     if particle.lower_ != "up" or len(after) < 2 or after[0].lower_ != "to" or after[1].pos_ != "NUM":
         return None
     return next((c for c in after[0].children if c.dep_ == "pobj"), None)
-
-
-def _object_after_as(verb: Token) -> list[Token]:
-    """An object put after what it is called, which the parser hangs on the "as" phrase: "denounced
-    as an ugly crime Serbia's suppression of the unrest"."""
-    return [a for prep in syntax.children(verb, "prep") if prep.lower_ == "as" for p in syntax.children(prep, "pobj")
-            for a in syntax.children(p, "appos")]
 
 
 def _counted_objects(verb: Token) -> list[Token]:

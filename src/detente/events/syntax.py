@@ -185,6 +185,12 @@ def prepositional_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def object_after_as(verb: Token) -> list[Token]:
+    """An object put after what it is called, which the parser hangs on the "as" phrase as an
+    apposition: "denounced as an ugly crime Serbia's suppression of the unrest"."""
+    return [a for prep in children(verb, "prep") if prep.lower_ == "as" for p in children(prep, "pobj") for a in children(p, "appos")]
+
+
 def _stranded_object(prep: Token) -> list[Token]:
     """The object of a preposition left with none, which the parser made the subject of the clause
     after it: "granted asylum to five officers holed up in a residence" ("officers" of "holed")."""
