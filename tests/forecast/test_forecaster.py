@@ -60,9 +60,10 @@ def test_future_facts_in_the_table_change_nothing(dataset):
     np.testing.assert_allclose(everything.scores(asked), known.scores(asked), rtol=1e-6, atol=1e-6)
 
 
-@pytest.mark.parametrize("left_out", [*BLOCKS, "rerank"])
+@pytest.mark.parametrize("left_out", [*BLOCKS, "rerank", "trees"])
 def test_every_block_can_be_left_out(dataset, left_out):
-    settings = Settings(**{**SMALL.__dict__, "blocks": frozenset(BLOCKS) - {left_out}, "rerank": left_out != "rerank"})
+    parts = {"blocks": frozenset(BLOCKS) - {left_out}, "rerank": left_out != "rerank", "trees": 0 if left_out == "trees" else SMALL.trees}
+    settings = Settings(**{**SMALL.__dict__, **parts})
     report = run(dataset, "single", settings)
     assert 0 < report.metrics.mrr <= 100 and report.metrics.queries == 2 * len(dataset.test)
 

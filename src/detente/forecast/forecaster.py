@@ -6,9 +6,10 @@ the benchmarks; never the test answers):
 1. a linear model over all entities, with weights of its own for each kind of candidate: those that
    had the exact fact with the subject before, those that had only some fact with it, and strangers
    (scored on the context signals alone, since their pair signals are all zero).
-2. a small neural network that re-ranks the stage-1 shortlist (the top ``shortlist`` entities),
-   seeing the same signals, the stage-1 score and how active the subject is, so that it can learn
-   interactions ("recurrence matters less for a subject that talks to everyone").
+2. a small neural network and gradient-boosted trees that re-rank the stage-1 shortlist (the top
+   ``shortlist`` entities) by the sum of their scores, seeing the same signals, the stage-1 score and
+   how active the subject is, so that they can learn interactions ("recurrence matters less for a
+   subject that talks to everyone").
 
 The forecaster reads a ``History``; the caller decides what the history holds and when it moves on
 (single-step: reveal each day after scoring it; multi-step: stop at the end of the fitting split).
@@ -23,7 +24,7 @@ import numpy as np
 from detente.forecast.history import History, with_inverses
 from detente.forecast.names import EntityKinds
 from detente.forecast.protocol import other_answers
-from detente.forecast.ranker import Linear, Lists, Mlp, fit_linear, fit_mlp
+from detente.forecast.ranker import Blend, Linear, Lists, fit_linear, fit_mlp, fit_trees
 from detente.forecast.rules import rule_confidence
 from detente.forecast.signals import BLOCKS, Signals
 from detente.forecast.tkg import OBJECT, TIME
@@ -37,7 +38,8 @@ COMPARED = ("recent", "log_count", "object_of_relation", "two_hop", "first_stage
 class Settings:
     """What the forecaster uses and how much of the fitting split it reads.
 
-    ``blocks`` and ``rerank`` exist for the ablation study; ``fit_queries`` caps the queries each
+    ``blocks``, ``rerank`` and ``trees`` (boosting rounds of the re-ranking trees, 0 for the network
+    alone) exist for the ablation study; ``fit_queries`` caps the queries each
     stage is fitted on (sampled evenly over the fitting days) to bound time and memory;
     ``fit_days`` is how many days of train the benchmark adds to valid for fitting (single-step).
     """
@@ -45,6 +47,7 @@ class Settings:
     taus: tuple[float, ...] = (2.0, 15.0, 100.0)
     blocks: frozenset[str] = field(default_factory=lambda: frozenset(BLOCKS))
     rerank: bool = True
+    trees: int = 300
     shortlist: int = 100
     samples: int = 256
     fit_queries: tuple[int, int] = (4000, 40000)
@@ -72,7 +75,7 @@ class Forecaster:
         kinds = kinds.placed(pairs.keys // history.num_entities, pairs.keys % history.num_entities, pairs.count)
         self.signals = Signals(history, kinds, settings.blocks)
         self.first: Linear | None = None
-        self.second: Mlp | None = None
+        self.second: Blend | None = None
         names = self.signals.pair_names() + self.signals.context_names() + ["first_stage"]
         self._compared = [i for i, name in enumerate(names) if any(part in name for part in COMPARED)]
 
@@ -165,7 +168,9 @@ class Forecaster:
         self.history.restore(start)
         if self.settings.rerank:
             lists = Lists.join(list(self._walk(asked, second_pick, advance, self._second_lists, rng)))
-            self.second = fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed)
+            network = fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed)
+            trees = (fit_trees(lists, self.settings.trees, self.settings.seed),) if self.settings.trees else ()
+            self.second = Blend((network, *trees))
             self.history.restore(start)
         return self
 
