@@ -202,10 +202,9 @@ def fit_mlp(lists: Lists, hidden: int = 32, l2: float = 1e-4, epochs: int = 8, b
 
 def fit_trees(lists: Lists, rounds: int = 300, seed: int = 0) -> Trees:
     """LambdaRank over the lists that hold their answer (the others teach it nothing), deterministic for a seed."""
-    starts = np.flatnonzero(np.r_[True, lists.owner[1:] != lists.owner[:-1]])
+    starts, list_of_row, has_answer, _ = _listwise(lists)
+    rows = has_answer[list_of_row]
     sizes = np.diff(np.r_[starts, len(lists.owner)])
-    has_answer = np.add.reduceat(lists.answer.astype(np.int64), starts) > 0
-    rows = np.repeat(has_answer, sizes)
     data = lightgbm.Dataset(lists.signals[rows], label=lists.answer[rows].astype(np.int64), group=sizes[has_answer])
     params = {
         "objective": "lambdarank",
