@@ -14,7 +14,7 @@ from detente.forecast.signals import BLOCKS
 
 ENTITIES, RELATIONS, DAYS = 40, 3, 60
 HABITS = 10  # entities 0-9 each do relation 0 to their favourite almost every day
-SMALL = Settings(fit_queries=(400, 400), samples=32, shortlist=20, hidden=8, fit_days=10)
+SMALL = Settings(fit_queries=(400, 400), samples=32, shortlist=20, hidden=8, trees=30, fit_days=10)
 
 
 def synthetic() -> tkg.Dataset:
