@@ -325,9 +325,9 @@ class _Coder:
                 continue
             drafts.extend(found)
             self.history.extend(found)
-        for verb in sentence:
+        for verb in (t for t in sentence if t.pos_ == "VERB"):
             telling = cues_of(verb, self.lexicon) & {"speech", "claim", "admission", "denial"}
-            if verb.pos_ == "VERB" and telling and not any(d.trigger == verb for d in drafts):
+            if telling and not any(d.trigger == verb for d in drafts):
                 # A speech verb that is itself an act ("told the ambassador to leave") codes only that act.
                 drafts.extend(self._statement(index, verb, drafts))
         drafts = [

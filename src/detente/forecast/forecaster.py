@@ -39,9 +39,9 @@ class Settings:
     """What the forecaster uses and how much of the fitting split it reads.
 
     ``blocks``, ``rerank`` and ``trees`` (boosting rounds of the re-ranking trees, 0 for the network
-    alone) exist for the ablation study; ``fit_queries`` caps the queries each
-    stage is fitted on (sampled evenly over the fitting days) to bound time and memory;
-    ``fit_days`` is how many days of train the benchmark adds to valid for fitting (single-step).
+    alone) exist for the ablation study; ``fit_queries`` caps the queries each stage is fitted on
+    (sampled evenly over the fitting days) to bound time and memory; ``fit_days`` is how many days
+    of train the benchmark adds to valid for fitting (single-step).
     """
 
     taus: tuple[float, ...] = (2.0, 15.0, 100.0)
