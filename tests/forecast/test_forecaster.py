@@ -68,6 +68,27 @@ def test_every_block_can_be_left_out(dataset, left_out):
     assert 0 < report.metrics.mrr <= 100 and report.metrics.queries == 2 * len(dataset.test)
 
 
+def test_a_run_tells_how_far_each_stage_has_gone(dataset):
+    """Every stage is heard of in order, from nothing done to all of it, never going back."""
+    heard: dict[str, list[tuple[int, int]]] = {}
+    run(dataset, "single", SMALL, tick=lambda stage, done, total: heard.setdefault(stage, []).append((done, total)))
+    assert list(heard) == [
+        "stage 1: reading the fitting days",
+        "stage 1: fitting the linear model",
+        "stage 2: reading the shortlists",
+        "stage 2: fitting the network",
+        "stage 2: fitting the trees",
+        "ranking the test queries",
+    ]
+    for stage, ticks in heard.items():
+        done = [d for d, _ in ticks]
+        total = {t for _, t in ticks}
+        assert len(total) == 1 and done[0] == 0 and done[-1] == total.pop() and done == sorted(done), stage
+    fitting_days = SMALL.fit_days + len(np.unique(dataset.valid[:, 3]))
+    assert heard["stage 1: reading the fitting days"][-1] == heard["stage 2: reading the shortlists"][-1] == (fitting_days, fitting_days)
+    assert heard["ranking the test queries"][-1] == (2 * len(dataset.test), 2 * len(dataset.test))
+
+
 def test_scoring_before_fitting_says_what_to_do(dataset):
     history = History(dataset.train, dataset.num_entities, dataset.num_relations, SMALL.taus)
     with pytest.raises(RuntimeError, match="fit"):

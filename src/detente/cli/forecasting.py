@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from detente.cli.common import FormatOption, OutputFormat, console, fail
 from detente.forecast import tkg
 from detente.forecast.evaluation import SETTINGS, Report, run
+from detente.forecast.progress import Tick
 from detente.forecast.published import published
 
 
@@ -34,10 +37,9 @@ def forecast(
         fail(str(error))
     chosen = SETTINGS if setting is Setting.both else (setting.value,)
     reports = []
-    for name in chosen:
-        if output is OutputFormat.table:
-            typer.echo(f"{data.name}, {name}-step: fitting, then ranking {2 * len(data.test)} test queries ...", err=True)
-        reports.append(run(data, name))
+    with StageBars() as bars:
+        for name in chosen:
+            reports.append(run(data, name, tick=bars.ticker(f"{data.name}, {name}-step: ")))
     if output is OutputFormat.table:
         _print_table(data.name, reports)
         return
@@ -49,6 +51,33 @@ def forecast(
         "published": [{"method": row.method, "venue": row.venue, "needs": row.needs, "mrr": row.mrr} for row in published(data.name)],
     }
     typer.echo(json.dumps(figures, indent=2 if output is OutputFormat.json else None))
+
+
+class StageBars:
+    """A bar on standard error for each stage of a run (reading days, fitting, ranking): a benchmark takes minutes."""
+
+    def __init__(self) -> None:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        self._bars = Progress(*columns, console=Console(stderr=True), transient=True)
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> StageBars:
+        self._bars.start()
+        return self
+
+    def __exit__(self, *failure: object) -> None:
+        self._bars.stop()
+
+    def ticker(self, prefix: str) -> Tick:
+        """A tick that draws each of its stages, named after ``prefix``, as a bar of its own."""
+
+        def tick(stage: str, done: int, total: int) -> None:
+            label = prefix + stage
+            if label not in self._tasks:
+                self._tasks[label] = self._bars.add_task(label, total=total)
+            self._bars.update(self._tasks[label], completed=done, total=total)
+
+        return tick
 
 
 def _figures(report: Report) -> dict:

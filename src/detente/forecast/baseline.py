@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from detente.forecast.history import History
+from detente.forecast.progress import Tick, silent
 from detente.forecast.signals import spans
 
 
@@ -19,7 +20,7 @@ class Frequency:
     def __init__(self, history: History) -> None:
         self.history = history
 
-    def fit(self, facts: np.ndarray, advance: bool = True) -> Frequency:
+    def fit(self, facts: np.ndarray, advance: bool = True, tick: Tick = silent) -> Frequency:
         """Nothing to learn; here to be used where a fitted forecaster is."""
         return self
 

@@ -20,11 +20,13 @@ import numpy as np
 from detente.forecast.forecaster import Forecaster, Settings
 from detente.forecast.history import History, with_inverses
 from detente.forecast.names import EntityKinds
+from detente.forecast.progress import Tick, silent
 from detente.forecast.protocol import Metrics, filtered_ranks, other_answers, queries
 from detente.forecast.tkg import TIME, Dataset
 
 SETTINGS = ("single", "multi")
 RANKED_AT_ONCE = 256
+RANKING = "ranking the test queries"
 
 
 class Model(Protocol):
@@ -32,7 +34,7 @@ class Model(Protocol):
 
     history: History
 
-    def fit(self, facts: np.ndarray, advance: bool = True) -> Model: ...
+    def fit(self, facts: np.ndarray, advance: bool = True, tick: Tick = silent) -> Model: ...
 
     def scores(self, queries: np.ndarray) -> np.ndarray: ...
 
@@ -54,8 +56,15 @@ class Report:
     peak_memory_mb: float
 
 
-def run(dataset: Dataset, setting: str = "single", settings: Settings = Settings(), build: Callable[[History, Dataset], Model] | None = None) -> Report:
-    """Fit and evaluate on test in ``setting`` ("single" or "multi"); ``build`` makes the model (ours by default)."""
+def run(
+    dataset: Dataset,
+    setting: str = "single",
+    settings: Settings = Settings(),
+    build: Callable[[History, Dataset], Model] | None = None,
+    tick: Tick = silent,
+) -> Report:
+    """Fit and evaluate on test in ``setting`` ("single" or "multi"); ``build`` makes the model (ours by
+    default); ``tick`` hears how far fitting and ranking have gone."""
     if setting not in SETTINGS:
         raise ValueError(f"setting {setting!r}: choose single or multi")
     began = time.perf_counter()
@@ -65,9 +74,9 @@ def run(dataset: Dataset, setting: str = "single", settings: Settings = Settings
     history = History(np.concatenate(table), dataset.num_entities, dataset.num_relations, settings.taus)
     history.advance(fitting[:, TIME].min())
     model = (build or forecaster(settings))(history, dataset)
-    model.fit(fitting, advance=setting == "single")
+    model.fit(fitting, advance=setting == "single", tick=tick)
     fitted = time.perf_counter()
-    _, ranks = rank_test(model, dataset)
+    _, ranks = rank_test(model, dataset, tick)
     return Report(
         dataset=dataset.name,
         setting=setting,
@@ -86,12 +95,13 @@ def fitting_facts(dataset: Dataset, days: int) -> np.ndarray:
     return np.concatenate([dataset.train[dataset.train[:, TIME] >= start], dataset.valid])
 
 
-def rank_test(model: Model, dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
+def rank_test(model: Model, dataset: Dataset, tick: Tick = silent) -> tuple[np.ndarray, np.ndarray]:
     """Every test query ``(s, r, answer, t)`` and its filtered rank, day by day, the history moving to each day first."""
     known = with_inverses(np.concatenate([dataset.train, dataset.valid, dataset.test]), dataset.num_relations)
     asked = queries(dataset.test, dataset.num_relations)
     asked = asked[np.argsort(asked[:, TIME], kind="stable")]
     ranks = np.empty(len(asked))
+    tick(RANKING, 0, len(asked))
     for start in range(0, len(asked), RANKED_AT_ONCE):
         batch = asked[start : start + RANKED_AT_ONCE]
         for day in np.unique(batch[:, TIME]):
@@ -99,6 +109,7 @@ def rank_test(model: Model, dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
             model.history.advance(day)
             scores = model.scores(batch[rows][:, [0, 1, TIME]])
             ranks[start + rows] = filtered_ranks(scores, batch[rows, 2], other_answers(batch[rows], known, dataset.num_entities))
+        tick(RANKING, start + len(batch), len(asked))
     return asked, ranks
 
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from detente.forecast.history import History, with_inverses
 from detente.forecast.names import EntityKinds
+from detente.forecast.progress import Tick, silent
 from detente.forecast.protocol import other_answers
 from detente.forecast.ranker import Blend, Linear, Lists, fit_linear, fit_mlp, fit_trees
 from detente.forecast.rules import rule_confidence
@@ -32,7 +33,6 @@ from detente.forecast.tkg import OBJECT, TIME
 CELLS_PER_CHUNK = 2**22
 EXACT, PARTNER, STRANGER = range(3)
 COMPARED = ("recent", "log_count", "object_of_relation", "two_hop", "first_stage")
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -148,12 +148,12 @@ class Forecaster:
 
     # -- fitting -----------------------------------------------------------------------------------------
 
-    def fit(self, facts: np.ndarray, advance: bool = True) -> Forecaster:
+    def fit(self, facts: np.ndarray, advance: bool = True, tick: Tick = silent) -> Forecaster:
         """Fit both stages on the queries of ``facts`` (s, r, o, t), walking their days in order.
 
         The history must not yet have revealed ``facts``; with ``advance`` it reveals each day after
         learning from it (single-step), without it the history stays where it is (multi-step). The
-        history is left as it was found.
+        history is left as it was found. ``tick`` hears of each day walked and each model fitted.
         """
         if len(facts) and self.history.now > facts[:, TIME].min():
             raise ValueError("the history already reveals the fitting facts; fit on facts later than the history")
@@ -164,19 +164,35 @@ class Forecaster:
         asked = with_inverses(facts, self.history.num_relations)
         asked = asked[np.argsort(asked[:, TIME], kind="stable")]
         first_pick, second_pick = (rng.random(len(asked)) < cap / max(1, len(asked)) for cap in self.settings.fit_queries)
-        self.first = fit_linear(Lists.join(list(self._walk(asked, first_pick, advance, self._first_lists, rng))), kinds=3)
+        walk = self._walk(asked, first_pick, advance, self._first_lists, rng, tick, "stage 1: reading the fitting days")
+        self.first = self._fit_first(Lists.join(list(walk)), tick)
         self.history.restore(start)
         if self.settings.rerank:
-            lists = Lists.join(list(self._walk(asked, second_pick, advance, self._second_lists, rng)))
-            network = fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed)
-            trees = (fit_trees(lists, self.settings.trees, self.settings.seed),) if self.settings.trees else ()
-            self.second = Blend((network, *trees))
+            walk = self._walk(asked, second_pick, advance, self._second_lists, rng, tick, "stage 2: reading the shortlists")
+            self.second = self._fit_second(Lists.join(list(walk)), tick)
             self.history.restore(start)
         return self
 
-    def _walk(self, asked: np.ndarray, picked: np.ndarray, advance: bool, lists, rng):
+    def _fit_first(self, lists: Lists, tick: Tick) -> Linear:
+        tick("stage 1: fitting the linear model", 0, 1)
+        first = fit_linear(lists, kinds=3)
+        tick("stage 1: fitting the linear model", 1, 1)
+        return first
+
+    def _fit_second(self, lists: Lists, tick: Tick) -> Blend:
+        tick("stage 2: fitting the network", 0, 1)
+        members = [fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed)]
+        tick("stage 2: fitting the network", 1, 1)
+        if self.settings.trees:
+            tick("stage 2: fitting the trees", 0, 1)
+            members.append(fit_trees(lists, self.settings.trees, self.settings.seed))
+            tick("stage 2: fitting the trees", 1, 1)
+        return Blend(tuple(members))
+
+    def _walk(self, asked: np.ndarray, picked: np.ndarray, advance: bool, lists, rng, tick: Tick, stage: str):
         days = np.flatnonzero(np.r_[True, asked[1:, TIME] != asked[:-1, TIME]])
-        for begin, end in zip(days, np.r_[days[1:], len(asked)]):
+        tick(stage, 0, len(days))
+        for done, (begin, end) in enumerate(zip(days, np.r_[days[1:], len(asked)]), start=1):
             if advance:
                 self.history.advance(asked[begin, TIME])
             day = asked[begin:end]
@@ -185,6 +201,7 @@ class Forecaster:
                 part = lists(batch[chunk], day, rng)
                 if len(part.owner):
                     yield part
+            tick(stage, done, len(days))
 
     def _first_lists(self, batch: np.ndarray, day: np.ndarray, rng) -> Lists:
         """Every partner of the subject, the answer, and ``samples`` uniform others standing for the rest."""
