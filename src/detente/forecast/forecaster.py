@@ -23,7 +23,7 @@ import numpy as np
 
 from detente.forecast.history import History, with_inverses
 from detente.forecast.names import EntityKinds
-from detente.forecast.progress import Tick, silent
+from detente.forecast.progress import Tick, in_one_step, silent
 from detente.forecast.protocol import other_answers
 from detente.forecast.ranker import Blend, Linear, Lists, fit_linear, fit_mlp, fit_trees
 from detente.forecast.rules import rule_confidence
@@ -33,6 +33,7 @@ from detente.forecast.tkg import OBJECT, TIME
 CELLS_PER_CHUNK = 2**22
 EXACT, PARTNER, STRANGER = range(3)
 COMPARED = ("recent", "log_count", "object_of_relation", "two_hop", "first_stage")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -174,20 +175,14 @@ class Forecaster:
         return self
 
     def _fit_first(self, lists: Lists, tick: Tick) -> Linear:
-        tick("stage 1: fitting the linear model", 0, 1)
-        first = fit_linear(lists, kinds=3)
-        tick("stage 1: fitting the linear model", 1, 1)
-        return first
+        """The first stage, from lists the caller lets go of once it is fitted (they are large)."""
+        return in_one_step(tick, "stage 1: fitting the linear model", lambda: fit_linear(lists, kinds=3))
 
     def _fit_second(self, lists: Lists, tick: Tick) -> Blend:
-        tick("stage 2: fitting the network", 0, 1)
-        members = [fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed)]
-        tick("stage 2: fitting the network", 1, 1)
-        if self.settings.trees:
-            tick("stage 2: fitting the trees", 0, 1)
-            members.append(fit_trees(lists, self.settings.trees, self.settings.seed))
-            tick("stage 2: fitting the trees", 1, 1)
-        return Blend(tuple(members))
+        network = in_one_step(tick, "stage 2: fitting the network", lambda: fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed))
+        if not self.settings.trees:
+            return Blend((network,))
+        return Blend((network, in_one_step(tick, "stage 2: fitting the trees", lambda: fit_trees(lists, self.settings.trees, self.settings.seed))))
 
     def _walk(self, asked: np.ndarray, picked: np.ndarray, advance: bool, lists, rng, tick: Tick, stage: str):
         days = np.flatnonzero(np.r_[True, asked[1:, TIME] != asked[:-1, TIME]])
