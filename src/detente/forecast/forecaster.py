@@ -28,7 +28,7 @@ from detente.forecast.protocol import other_answers
 from detente.forecast.ranker import Blend, Linear, Lists, fit_linear, fit_mlp, fit_trees
 from detente.forecast.rules import rule_confidence
 from detente.forecast.signals import BLOCKS, Signals
-from detente.forecast.tkg import OBJECT, TIME
+from detente.forecast.tkg import OBJECT, TIME, days
 
 CELLS_PER_CHUNK = 2**22
 EXACT, PARTNER, STRANGER = range(3)
@@ -185,9 +185,9 @@ class Forecaster:
         return Blend((network, in_one_step(tick, "stage 2: fitting the trees", lambda: fit_trees(lists, self.settings.trees, self.settings.seed))))
 
     def _walk(self, asked: np.ndarray, picked: np.ndarray, advance: bool, lists, rng, tick: Tick, stage: str):
-        days = np.flatnonzero(np.r_[True, asked[1:, TIME] != asked[:-1, TIME]])
-        tick(stage, 0, len(days))
-        for done, (begin, end) in enumerate(zip(days, np.r_[days[1:], len(asked)]), start=1):
+        each_day = days(asked)
+        tick(stage, 0, len(each_day))
+        for done, (begin, end) in enumerate(each_day, start=1):
             if advance:
                 self.history.advance(asked[begin, TIME])
             day = asked[begin:end]
@@ -196,7 +196,7 @@ class Forecaster:
                 part = lists(batch[chunk], day, rng)
                 if len(part.owner):
                     yield part
-            tick(stage, done, len(days))
+            tick(stage, done, len(each_day))
 
     def _first_lists(self, batch: np.ndarray, day: np.ndarray, rng) -> Lists:
         """Every partner of the subject, the answer, and ``samples`` uniform others standing for the rest."""
