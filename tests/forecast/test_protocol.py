@@ -100,8 +100,8 @@ def test_loads_hours_as_days(benchmark):
 
 def test_days_are_the_runs_of_one_time():
     rows = np.array([[0, 0, 1, 3], [1, 0, 2, 3], [2, 0, 0, 5], [0, 1, 2, 9], [1, 1, 0, 9]])
-    assert tkg.days(rows) == [(0, 2), (2, 3), (3, 5)]
-    assert tkg.days(rows[:0]) == []
+    assert tkg.day_spans(rows) == [(0, 2), (2, 3), (3, 5)]
+    assert tkg.day_spans(rows[:0]) == []
 
 
 @pytest.mark.parametrize("setting, expected", [("single", SINGLE), ("multi", MULTI)])

@@ -22,7 +22,7 @@ from detente.forecast.history import History, with_inverses
 from detente.forecast.names import EntityKinds
 from detente.forecast.progress import Tick, silent
 from detente.forecast.protocol import Metrics, filtered_ranks, other_answers, queries
-from detente.forecast.tkg import TIME, Dataset, days
+from detente.forecast.tkg import TIME, Dataset, day_spans
 
 SETTINGS = ("single", "multi")
 RANKED_CELLS = 2**24
@@ -106,7 +106,7 @@ def rank_test(model: Model, dataset: Dataset, tick: Tick = silent) -> tuple[np.n
     ranks = np.empty(len(asked))
     width = max(1, RANKED_CELLS // dataset.num_entities)
     tick(RANKING, 0, len(asked))
-    for begin, end in days(asked):
+    for begin, end in day_spans(asked):
         model.history.advance(asked[begin, TIME])
         for start in range(begin, end, width):
             batch = asked[start : min(start + width, end)]

@@ -28,7 +28,7 @@ from detente.forecast.protocol import other_answers
 from detente.forecast.ranker import Blend, Linear, Lists, fit_linear, fit_mlp, fit_trees
 from detente.forecast.rules import rule_confidence
 from detente.forecast.signals import BLOCKS, Signals
-from detente.forecast.tkg import OBJECT, TIME, days
+from detente.forecast.tkg import OBJECT, TIME, day_spans
 
 CELLS_PER_CHUNK = 2**22
 EXACT, PARTNER, STRANGER = range(3)
@@ -185,7 +185,7 @@ class Forecaster:
         return Blend((network, in_one_step(tick, "stage 2: fitting the trees", lambda: fit_trees(lists, self.settings.trees, self.settings.seed))))
 
     def _walk(self, asked: np.ndarray, picked: np.ndarray, advance: bool, lists, rng, tick: Tick, stage: str):
-        each_day = days(asked)
+        each_day = day_spans(asked)
         tick(stage, 0, len(each_day))
         for done, (begin, end) in enumerate(each_day, start=1):
             if advance:

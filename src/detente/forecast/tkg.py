@@ -46,7 +46,7 @@ class Dataset:
         return len(self.relations)
 
 
-def days(rows: np.ndarray) -> list[tuple[int, int]]:
+def day_spans(rows: np.ndarray) -> list[tuple[int, int]]:
     """``(begin, end)`` of each day's rows in rows sorted by time."""
     starts = np.flatnonzero(np.r_[True, rows[1:, TIME] != rows[:-1, TIME]]) if len(rows) else np.zeros(0, dtype=np.int64)
     return list(zip(starts.tolist(), np.r_[starts[1:], len(rows)].tolist()))
