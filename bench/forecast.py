@@ -3,6 +3,7 @@
     .venv/bin/python bench/forecast.py ICEWS14 ICEWS18 --setting single
     .venv/bin/python bench/forecast.py ICEWS14 --development --without hops --without rules
     .venv/bin/python bench/forecast.py ICEWS14 --development --without trees     # the network alone
+    .venv/bin/python bench/forecast.py ICEWS14 --development --trees 200          # fewer boosting rounds
     .venv/bin/python bench/forecast.py ICEWS14 --development --seed 1
 
 ``--development`` fits on the last days of train (as many as valid has) and evaluates on valid:
@@ -40,10 +41,11 @@ def main() -> None:
     parser.add_argument("--setting", choices=(*SETTINGS, "both"), default="single")
     parser.add_argument("--development", action="store_true", help="fit on the end of train, evaluate on valid")
     parser.add_argument("--without", action="append", default=[], choices=(*BLOCKS, "rerank", "trees"), help="leave out a block")
+    parser.add_argument("--trees", type=int, default=Settings().trees, help="boosting rounds of the re-ranking trees")
     parser.add_argument("--seed", type=int, default=0, help="which fitting queries are sampled and where the network starts")
     args = parser.parse_args()
     blocks = frozenset(BLOCKS) - set(args.without)
-    trees = 0 if "trees" in args.without else Settings().trees
+    trees = 0 if "trees" in args.without else args.trees
     settings = Settings(blocks=blocks, rerank="rerank" not in args.without, trees=trees, seed=args.seed)
     for name in args.datasets:
         dataset = tkg.load(DATA / name)
@@ -56,6 +58,7 @@ def main() -> None:
                 "split": "valid" if args.development else "test",
                 "setting": setting,
                 "without": sorted(args.without),
+                "trees": trees,
                 "seed": args.seed,
                 "mrr": round(report.metrics.mrr, 2),
                 **{f"hits@{k}": round(v, 2) for k, v in report.metrics.hits.items()},
