@@ -179,10 +179,11 @@ class Forecaster:
         return in_one_step(tick, "stage 1: fitting the linear model", lambda: fit_linear(lists, kinds=3))
 
     def _fit_second(self, lists: Lists, tick: Tick) -> Blend:
-        network = in_one_step(tick, "stage 2: fitting the network", lambda: fit_mlp(lists, hidden=self.settings.hidden, seed=self.settings.seed))
-        if not self.settings.trees:
-            return Blend((network,))
-        return Blend((network, in_one_step(tick, "stage 2: fitting the trees", lambda: fit_trees(lists, self.settings.trees, self.settings.seed))))
+        settings = self.settings
+        members = [in_one_step(tick, "stage 2: fitting the network", lambda: fit_mlp(lists, hidden=settings.hidden, seed=settings.seed))]
+        if settings.trees:
+            members.append(in_one_step(tick, "stage 2: fitting the trees", lambda: fit_trees(lists, settings.trees, settings.seed)))
+        return Blend(tuple(members))
 
     def _walk(self, asked: np.ndarray, picked: np.ndarray, advance: bool, lists, rng, tick: Tick, stage: str):
         each_day = day_spans(asked)
