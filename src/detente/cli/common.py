@@ -1,4 +1,4 @@
-"""What every `detente` command shares: the console, options, errors and the progress bar."""
+"""What every `detente` command shares: the console, options, errors and the progress bars."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from detente import api
 from detente.actors.kb import KnowledgeBaseError
@@ -67,5 +67,18 @@ def progress(total: int) -> Progress:
         TimeRemainingColumn(),
         console=Console(stderr=True),
         disable=total < 2,
+        transient=True,
+    )
+
+
+def elapsed_bars(done: ProgressColumn) -> Progress:
+    """Bars on standard error with the time spent, for stages whose remaining time cannot be estimated;
+    ``done`` draws how much of each is done."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        done,
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
         transient=True,
     )

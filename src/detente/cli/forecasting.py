@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import MofNCompleteColumn, TaskID
 from rich.table import Table
 
-from detente.cli.common import FormatOption, OutputFormat, console, fail
+from detente.cli.common import FormatOption, OutputFormat, console, elapsed_bars, fail
 from detente.forecast import tkg
 from detente.forecast.evaluation import SETTINGS, Report, run
 from detente.forecast.progress import Tick
@@ -57,8 +56,7 @@ class StageBars:
     """A bar on standard error for each stage of a run (reading days, fitting, ranking): a benchmark takes minutes."""
 
     def __init__(self) -> None:
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        self._bars = Progress(*columns, console=Console(stderr=True), transient=True)
+        self._bars = elapsed_bars(MofNCompleteColumn())
         self._tasks: dict[str, TaskID] = {}
 
     def __enter__(self) -> StageBars:

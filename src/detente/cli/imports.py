@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import TaskProgressColumn
 
 from detente import api
 from detente.actors.kb import KnowledgeBaseError
-from detente.cli.common import DbOption, console, date_option, fail
+from detente.cli.common import DbOption, console, date_option, elapsed_bars, fail
 from detente.importers import ImportFailed, ImportSummary, MappingError, Source, SourceError
 from detente.importers.fetch import FetchError, RemoteFile
 from detente.store import StoreError
@@ -49,7 +48,7 @@ def import_(
         fail(str(error))
     summaries: list[ImportSummary] = []
     try:
-        with _bar() as bar:
+        with elapsed_bars(TaskProgressColumn()) as bar:
             overall = bar.add_task("files", total=len(files))
 
             def on_file(source: Source):
@@ -114,7 +113,7 @@ def fetch_gdelt(
     """Download GDELT event files for a range of days; import them with `detente import gdelt FOLDER`."""
     start, end = date_option(from_, "--from"), date_option(to, "--to")
     try:
-        with _bar() as bar:
+        with elapsed_bars(TaskProgressColumn()) as bar:
 
             def on_file(remote: RemoteFile):
                 task = bar.add_task(remote.name, total=1.0)
@@ -131,17 +130,6 @@ def fetch_gdelt(
     for path in fetched:
         console.print(str(path))
     console.print(f"{len(fetched)} file(s) in {dest}; next: detente import gdelt {dest}")
-
-
-def _bar() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
 
 
 def _short(label: str) -> str:
