@@ -60,25 +60,22 @@ def principal_argument(text: str, which: str) -> str:
 
 def progress(total: int) -> Progress:
     """A progress bar on standard error, shown only for work of more than one item."""
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        disable=total < 2,
-        transient=True,
-    )
+    return _bars(MofNCompleteColumn(), TimeRemainingColumn(), disable=total < 2)
 
 
 def elapsed_bars(done: ProgressColumn) -> Progress:
     """Bars on standard error with the time spent, for stages whose remaining time cannot be estimated;
     ``done`` draws how much of each is done."""
+    return _bars(done, TimeElapsedColumn())
+
+
+def _bars(*columns: ProgressColumn, disable: bool = False) -> Progress:
+    """Each task's description and bar on standard error, then ``columns``; gone once the work is done."""
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
-        done,
-        TimeElapsedColumn(),
+        *columns,
         console=Console(stderr=True),
+        disable=disable,
         transient=True,
     )
